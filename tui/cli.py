@@ -1,0 +1,342 @@
+"""The ``accord`` command line: thin commands over the core.
+
+Every command prints to stdout in ``--format text|markdown|json`` (some add
+``html``). User errors are one line on stderr with exit code 2; the Textual
+app is imported only when it is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from tui import __version__
+from tui.errors import AccordError, InputError
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+FORMATS = click.Choice(["text", "markdown", "json"], case_sensitive=False)
+
+
+@dataclass
+class Settings:
+    """Options of the ``accord`` group, shared by every command."""
+
+    corpus: tuple[Path, ...] = ()
+    max_bytes: int = 10 * 1024 * 1024
+    encoding: str | None = None
+    color: str = "auto"
+    warnings: list[str] = field(default_factory=list)
+
+    def load(self):  # type: ignore[no-untyped-def]
+        """Load the corpus, printing a one-line warning for each file that failed."""
+        from tui.corpus import load_corpus
+        from tui.safety import one_line
+
+        corpus = load_corpus(list(self.corpus) or None, self.max_bytes, self.encoding)
+        for err in corpus.errors:
+            click.echo(f"accord: warning: {one_line(str(err))} (skipped)", err=True)
+        return corpus
+
+    def color_for(self, stream=None) -> bool:  # type: ignore[no-untyped-def]
+        """Whether to style text output: --color, NO_COLOR, FORCE_COLOR, TERM=dumb, a terminal."""
+        if self.color == "always":
+            return True
+        if self.color == "never":
+            return False
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        if os.environ.get("TERM") == "dumb":
+            return False
+        stream = stream or sys.stdout
+        return bool(getattr(stream, "isatty", lambda: False)())
+
+    def width(self, requested: int | None) -> int:
+        """Output width: ``--width``, else the terminal's, else 100 when piped."""
+        if requested:
+            return max(20, requested)
+        if sys.stdout.isatty():
+            return max(20, shutil.get_terminal_size((100, 24)).columns)
+        return 100
+
+
+pass_settings = click.make_pass_decorator(Settings, ensure=True)
+
+
+def _emit_lines(settings: Settings, lines, width: int) -> None:  # type: ignore[no-untyped-def]
+    from tui.render.styled import emit
+
+    emit(lines, settings.color_for(), width=width)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--corpus",
+    "corpus",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Read documents from this folder instead of the embedded and user corpora "
+    "(repeatable; also ACCORD_CORPUS).",
+)
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse documents larger than this many bytes, before reading them.")
+@click.option("--encoding", default=None, help="Decode documents with this encoding instead of UTF-8.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Style text output (auto: on a terminal, unless NO_COLOR or TERM=dumb).")
+@click.version_option(__version__, prog_name="accord")
+@click.pass_context
+def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: str | None, color: str) -> None:
+    """accord: read and compare diplomatic statements.
+
+    Aligns sentences by meaning, shows what changed between two statements,
+    and groups the pledges that recur across all of them.
+
+    \b
+    Examples:
+      accord list
+      accord show nhandan
+      accord compare
+      accord commitments --min-docs 2
+
+    With no command on a terminal, accord opens the app (``accord browse``).
+    """
+    ctx.obj = Settings(corpus=corpus, max_bytes=max_bytes, encoding=encoding, color=color)
+    if ctx.invoked_subcommand is None:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            ctx.invoke(browse)
+        else:
+            click.echo(ctx.get_help())
+
+
+@cli.command("list")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@pass_settings
+def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
+    """List the documents of the corpus, oldest first.
+
+    \b
+    Example:
+      accord list --format json
+    """
+    from tui.render import documents as view
+
+    docs = settings.load().documents
+    if fmt == "json":
+        _write(view.list_json(docs))
+    elif fmt == "markdown":
+        _write(view.list_markdown(docs))
+    else:
+        w = settings.width(width)
+        _emit_lines(settings, view.list_text(docs, w), w)
+
+
+@cli.command("show")
+@click.argument("doc_id", metavar="ID")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--removed", is_flag=True, help="List what cleaning removed from the capture, and why.")
+@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@pass_settings
+def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | None) -> None:
+    """Show one document's clean text, sentence by sentence (ID or a unique prefix).
+
+    \b
+    Examples:
+      accord show vgp
+      accord show nhandan --removed
+    """
+    from tui.render import documents as view
+
+    corpus = settings.load()
+    doc = corpus.get(doc_id)
+    marks = _pledge_marks(corpus, doc)
+    if fmt == "json":
+        _write(view.show_json(doc, marks))
+    elif fmt == "markdown":
+        _write(view.show_markdown(doc, removed=removed, marks=marks))
+    else:
+        w = settings.width(width)
+        _emit_lines(settings, view.show_text(doc, w, removed=removed, marks=marks), w)
+
+
+def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
+    """Pledge annotations for ``accord show`` (empty until commitments are available)."""
+    try:
+        from tui.render.commitments import sentence_marks
+    except ImportError:
+        return {}
+    return sentence_marks(corpus, doc)
+
+
+@cli.command("add")
+@click.argument("source", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--title", required=True, help="The document's title.")
+@click.option("--date", "date_", required=True, help="Date of the event, YYYY-MM-DD.")
+@click.option("--outlet", default="", help="Who published it.")
+@click.option("--kind", default="", help="e.g. joint-statement-report, meeting-report, talks-report.")
+@click.option("--id", "doc_id", default=None, help="Id to give it (default: made from outlet or title and date).")
+@click.option("--event", default="", help="What happened.")
+@click.option("--url", default="", help="Where it was published.")
+@click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
+@click.option("--language", default="en", show_default=True, help="Language code.")
+@click.option("--to", "target", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Corpus folder to write into (default: the first --corpus, else your user corpus).")
+@click.option("--force", is_flag=True, help="Overwrite a document file that already exists.")
+@pass_settings
+def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, kind: str,
+        doc_id: str | None, event: str, url: str, published: str | None, language: str,
+        target: Path | None, force: bool) -> None:
+    """Add a document from plain text, Markdown or a saved HTML page ('-' reads stdin).
+
+    The text is stored exactly (HTML pages: the main text, extracted with
+    trafilatura) after TOML front matter; it is cleaned when loaded.
+
+    \b
+    Example:
+      accord add statement.html --title "Joint Statement" --date 2025-05-10 --outlet VNA
+    """
+    from tui.atomic import write_atomic
+    from tui.corpus import build_document, user_folder
+    from tui.ingest import corpus_file_text, extract_html, is_html, slug
+    from tui.textio import decode, read_bytes
+
+    label = "<stdin>" if str(source) == "-" else source
+    if str(source) == "-":
+        data = sys.stdin.buffer.read(settings.max_bytes + 1)
+        if len(data) > settings.max_bytes:
+            raise InputError(label, f"input is over the limit of {settings.max_bytes} bytes (--max-bytes)")
+    else:
+        data = read_bytes(source, settings.max_bytes)
+    text = decode(data, label, settings.encoding)
+    if not text.strip():
+        raise InputError(label, "empty file: nothing to add")
+    if is_html(str(source), text):
+        text = extract_html(text, label)
+    event_date = _parse_date(date_, "--date")
+    meta: dict[str, object] = {
+        "id": doc_id or f"{slug(outlet or title, 32)}-{event_date.isoformat()}",
+        "title": title, "outlet": outlet, "url": url, "date": event_date,
+        "published": _parse_date(published, "--published") if published else None,
+        "event": event, "kind": kind, "language": language,
+    }
+    content = corpus_file_text(meta, text)
+    folder = target or (settings.corpus[0] if settings.corpus else user_folder())
+    path = folder / f"{meta['id']}.txt"
+    if source != Path("-") and path.resolve() == Path(source).resolve():
+        raise AccordError(f"{path}: the output is also the input")
+    doc = build_document(content, path)
+    corpus_ids = _existing_ids(settings, folder)
+    if doc.id in corpus_ids and corpus_ids[doc.id] != path and not force:
+        raise AccordError(f"id '{doc.id}' is already used by {corpus_ids[doc.id]} (choose another --id)")
+    write_atomic(path, content.encode("utf-8"), force=force)
+    from tui.safety import one_line
+
+    click.echo(f"added {one_line(doc.id)}: {len(doc.sentences)} sentences -> {one_line(str(path))}")
+
+
+def _existing_ids(settings: Settings, folder: Path) -> dict[str, Path]:
+    from tui.corpus import load_corpus
+
+    folders = list(settings.corpus) or None
+    try:
+        corpus = load_corpus(folders, settings.max_bytes, settings.encoding)
+    except InputError:
+        corpus = None
+    found = {d.id: d.path for d in corpus.documents} if corpus else {}
+    if folder.is_dir() and (not corpus or folder not in corpus.folders):
+        found.update({d.id: d.path for d in load_corpus([folder]).documents})
+    return found  # type: ignore[return-value]
+
+
+def _parse_date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2024-06-20", param_hint=option) from None
+
+
+@cli.command("browse")
+@pass_settings
+def browse(settings: Settings) -> None:
+    """Open the Textual app to browse, read and compare the corpus.
+
+    \b
+    Example:
+      accord browse --corpus ./my-statements
+    """
+    try:
+        from tui.app import run
+    except ImportError as exc:  # pragma: no cover - the app ships with accord
+        raise AccordError(f"the app is not available ({exc})") from None
+    run(settings)
+
+
+def _prepare_streams() -> None:
+    """Never fail on an encoding: unknown characters are written as escapes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning user errors into one line and exit code 2."""
+    from tui.safety import one_line
+
+    _prepare_streams()
+    try:
+        code = cli.main(args=argv, prog_name="accord", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        click.echo(f"accord: error: {one_line(exc.format_message())}{hint}", err=True)
+        code = EXIT_USAGE
+    except click.ClickException as exc:
+        click.echo(f"accord: error: {one_line(exc.format_message())}", err=True)
+        code = EXIT_USAGE
+    except AccordError as exc:
+        click.echo(f"accord: error: {one_line(str(exc))}", err=True)
+        code = EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("Interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        code = 141
+    _flush_or_quiet()
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _flush_or_quiet() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,268 @@
+"""The corpus: documents as files with TOML front matter, loaded, cleaned and segmented.
+
+A corpus file is UTF-8 text::
+
+    +++
+    id = "nhandan-2024"
+    title = "..."
+    date = 2024-06-20
+    +++
+    <the source capture, byte for byte>
+
+``id``, ``title`` and ``date`` are required; ``outlet``, ``url``,
+``published``, ``event``, ``kind`` and ``language`` are optional; any other key
+is an error. A folder that holds one bad file still loads the others and
+reports the bad one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.clean import clean_text
+from tui.errors import InputError, UnknownDocument
+from tui.model import Document, Meta
+from tui.sentences import segment
+from tui.textio import DEFAULT_MAX_BYTES, decode, read_bytes
+
+FENCE = "+++"
+SUFFIXES = (".txt", ".md")
+REQUIRED = ("id", "title", "date")
+OPTIONAL = ("outlet", "url", "published", "event", "kind", "language")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Documents ordered by date, plus the files that failed to load."""
+
+    documents: tuple[Document, ...]
+    errors: tuple[InputError, ...] = ()
+    folders: tuple[Path, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def ids(self) -> list[str]:
+        return [d.id for d in self.documents]
+
+    def get(self, ref: str) -> Document:
+        """The document whose id is ``ref`` or starts with it (a unique prefix).
+
+        Raises :class:`UnknownDocument` with a "did you mean" hint otherwise.
+        """
+        return resolve(self.documents, ref)
+
+
+def resolve(documents: tuple[Document, ...] | list[Document], ref: str) -> Document:
+    """Find a document by exact id or unique id prefix (case-insensitive)."""
+    key = ref.strip().casefold()
+    exact = [d for d in documents if d.id.casefold() == key]
+    if exact:
+        return exact[0]
+    matches = [d for d in documents if d.id.casefold().startswith(key)] if key else []
+    if len(matches) == 1:
+        return matches[0]
+    from tui.safety import one_line
+
+    shown = one_line(ref)
+    if len(matches) > 1:
+        names = ", ".join(d.id for d in matches[:6])
+        raise UnknownDocument(f"'{shown}' is ambiguous: it starts {names}")
+    ids = [d.id for d in documents]
+    close = difflib.get_close_matches(key, ids, n=3, cutoff=0.4)
+    close += [i for i in ids if key and key in i and i not in close][:3]
+    if close:
+        hint = "did you mean " + ", ".join(close[:3]) + "?"
+    elif ids:
+        hint = "known ids: " + ", ".join(ids[:8]) + (" ..." if len(ids) > 8 else "")
+    else:
+        hint = "the corpus is empty"
+    raise UnknownDocument(f"no document '{shown}'; {hint}")
+
+
+def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
+    """Parse the ``+++`` block at the top of ``text``.
+
+    Returns the metadata and the 1-based file line where the capture starts.
+    """
+    if not text.strip():
+        raise InputError(path, "empty file (expected +++ front matter, then the text)")
+    lines = text.split("\n")
+    if lines[0].strip() != FENCE:
+        raise InputError(path, "missing front matter: the first line must be +++", line=1)
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise InputError(path, "front matter is not closed: no second +++ line", line=1) from None
+    block = "\n".join(lines[1:close])
+    try:
+        data = tomllib.loads(block)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(found.group(1)) + 1 if found else None
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        detail = re.sub(r"\s*\(at end of document\)", "", detail)
+        raise InputError(path, f"invalid front matter: {detail}", line=line) from None
+    unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise InputError(
+            path,
+            f"unknown front-matter key '{unknown[0]}' (allowed: {', '.join(REQUIRED + OPTIONAL)})",
+            line=_key_line(lines, close, unknown[0]),
+        )
+    for key in REQUIRED:
+        if key not in data:
+            raise InputError(path, f"front matter lacks required key '{key}'", line=1)
+    fields: dict[str, object] = {}
+    for key, value in data.items():
+        line = _key_line(lines, close, key)
+        if key in ("date", "published"):
+            fields[key] = _as_date(value, key, path, line)
+        elif not isinstance(value, str):
+            raise InputError(path, f"front-matter key '{key}' must be a string", line=line)
+        else:
+            fields[key] = value.strip()
+    if not _ID.match(str(fields["id"])):
+        raise InputError(
+            path,
+            "invalid id: use 1-64 lowercase letters, digits, '.', '_' or '-'",
+            line=_key_line(lines, close, "id"),
+        )
+    if not fields["title"]:
+        raise InputError(path, "the title is empty", line=_key_line(lines, close, "title"))
+    return Meta(**fields), close + 2  # type: ignore[arg-type]
+
+
+def _key_line(lines: list[str], close: int, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for i in range(1, close):
+        if pattern.match(lines[i]):
+            return i + 1
+    return None
+
+
+def _as_date(value: object, key: str, path: object, line: int | None) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(path, f"'{key}' must be a date such as 2024-06-20, not {value!r}", line=line)
+
+
+def build_document(text: str, path: Path | None, label: object | None = None) -> Document:
+    """Make a :class:`Document` from the decoded text of a corpus file."""
+    where = label if label is not None else path
+    meta, first = parse_front_matter(text, where)
+    lines = text.split("\n")
+    capture = "\n".join(lines[first - 1:])
+    cleaned = clean_text(capture, meta.title, first_line=first)
+    return Document(
+        meta=meta,
+        path=path,
+        source=capture,
+        body=cleaned.body,
+        paragraphs=cleaned.paragraphs,
+        sentences=segment(cleaned.paragraphs),
+        removed=cleaned.removed,
+        furniture=cleaned.furniture,
+        first_body_line=first,
+    )
+
+
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Document:
+    """Read, decode, parse, clean and segment one corpus file."""
+    data = read_bytes(path, max_bytes)
+    return build_document(decode(data, path, encoding), path)
+
+
+def embedded_folder() -> Path:
+    """The corpus shipped with accord (inside the wheel, or the repository's ``corpus/``)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_corpus"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "corpus"
+
+
+def user_folder() -> Path:
+    """The user's own corpus folder, where ``accord add`` writes by default."""
+    from platformdirs import user_data_path
+
+    return user_data_path("accord", appauthor=False) / "corpus"
+
+
+def default_folders() -> list[Path]:
+    """Folders read when none is named: ``ACCORD_CORPUS`` or the embedded and user corpora."""
+    env = os.environ.get("ACCORD_CORPUS", "").strip()
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    folders = [embedded_folder()]
+    user = user_folder()
+    if user.is_dir():
+        folders.append(user)
+    return folders
+
+
+def load_corpus(
+    folders: list[Path] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
+) -> Corpus:
+    """Load every corpus file of ``folders`` (default: :func:`default_folders`).
+
+    A missing folder raises :class:`InputError`; a bad file is reported in
+    ``Corpus.errors`` and the others still load. Duplicate ids are errors of
+    the later file. Documents are ordered by date, then id.
+    """
+    folders = default_folders() if folders is None else list(folders)
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        if not folder.exists():
+            raise InputError(folder, "corpus folder does not exist")
+        if not folder.is_dir():
+            raise InputError(folder, "corpus path is not a folder")
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            try:
+                doc = load_file(path, max_bytes, encoding)
+            except InputError as exc:
+                errors.append(exc)
+                continue
+            if doc.id in seen:
+                errors.append(InputError(path, f"duplicate id '{doc.id}' (also in {seen[doc.id]})", line=None))
+                continue
+            seen[doc.id] = path
+            docs.append(doc)
+    docs.sort(key=lambda d: (d.date, d.id))
+    return Corpus(tuple(docs), tuple(errors), tuple(folders))
+
+
+def default_pair(corpus: Corpus) -> tuple[Document, Document]:
+    """The headline comparison: the oldest and newest joint-statement reports.
+
+    Falls back to the two most recent documents when the corpus has fewer
+    than two joint-statement reports.
+    """
+    statements = [d for d in corpus.documents if d.meta.kind == "joint-statement-report"]
+    pool = statements if len(statements) >= 2 else list(corpus.documents)
+    if len(pool) < 2:
+        raise UnknownDocument("the corpus needs at least two documents to compare")
+    if pool is statements:
+        return pool[0], pool[-1]
+    return pool[-2], pool[-1]

@@ -1,0 +1,64 @@
+"""Turn a user's file (plain text, Markdown or a saved HTML page) into a corpus file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from tui.errors import InputError
+
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
+
+
+def is_html(name: str, text: str) -> bool:
+    """True for ``.html``/``.htm`` files or text that starts like an HTML page."""
+    return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_SNIFF.match(text[:2000]))
+
+
+def extract_html(html: str, label: object) -> str:
+    """Main text of a saved HTML page, extracted with trafilatura (paragraphs one per line)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+    )
+    if not text or not text.strip():
+        raise InputError(label, "no article text could be extracted from this HTML page")
+    return text.strip() + "\n"
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """A lowercase ASCII id fragment of ``text``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return ascii_text[:limit].rstrip("-") or "document"
+
+
+def _toml_string(value: str) -> str:
+    escaped = []
+    for ch in value:
+        if ch == "\\":
+            escaped.append("\\\\")
+        elif ch == '"':
+            escaped.append('\\"')
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            escaped.append(f"\\u{ord(ch):04x}")
+        else:
+            escaped.append(ch)
+    return '"' + "".join(escaped) + '"'
+
+
+def corpus_file_text(meta: dict[str, object], body: str) -> str:
+    """Front matter for ``meta`` followed by ``body`` (the capture, unchanged)."""
+    lines = ["+++"]
+    for key in ("id", "title", "outlet", "url", "date", "published", "event", "kind", "language"):
+        value = meta.get(key)
+        if value in (None, ""):
+            continue
+        if isinstance(value, dt.date):
+            lines.append(f"{key} = {value.isoformat()}")
+        else:
+            lines.append(f"{key} = {_toml_string(str(value))}")
+    lines.append("+++")
+    return "\n".join(lines) + "\n" + body

@@ -1,0 +1,23 @@
+"""JSON output: exact text, readable UTF-8, and no raw control character on the wire."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui.safety import UNSAFE
+
+
+def _escape(match) -> str:  # type: ignore[no-untyped-def]
+    return f"\\u{ord(match.group()):04x}"
+
+
+def dumps(data: Any) -> str:
+    """Serialise ``data`` as indented JSON.
+
+    Text round-trips exactly: non-ASCII letters stay readable, while control,
+    bidi and invisible characters are written as ``\\uXXXX`` escapes (which
+    JSON already does for C0 controls) so a terminal never acts on them.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return UNSAFE.sub(_escape, text) + "\n"

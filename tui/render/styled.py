@@ -1,0 +1,180 @@
+"""Styled lines: a tiny layout model shared by the plain and the Rich text output.
+
+A renderer builds :class:`Line` objects (runs of text with semantic style
+names); :func:`emit` writes them plain (markers only) or through Rich with
+colours. Text is escaped with :func:`tui.safety.visible` when a run is made,
+so no document text reaches the terminal raw, and it is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from tui.safety import visible
+
+# Semantic style -> Rich style.
+THEME = {
+    "title": "bold",
+    "heading": "bold underline",
+    "id": "cyan",
+    "dim": "dim",
+    "meta": "dim",
+    "added": "bold green",
+    "removed": "bold red strike",
+    "insert": "bold green underline",
+    "delete": "red strike",
+    "moved": "magenta",
+    "stronger": "bold green",
+    "weaker": "bold yellow",
+    "pledge": "bold",
+    "support": "",
+    "intent": "italic",
+    "marker": "bold",
+    "warn": "yellow",
+    "error": "bold red",
+    "score": "dim cyan",
+    "rule": "dim",
+}
+
+
+@dataclass
+class Line:
+    """One output line: ``(text, style)`` runs."""
+
+    runs: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, text: str, style: str = "") -> Line:
+        """Append ``text`` (escaped for display) with a semantic ``style``."""
+        if text:
+            self.runs.append((visible(text), style))
+        return self
+
+    def add_raw(self, text: str, style: str = "") -> Line:
+        """Append text that is already safe (our own markers and padding)."""
+        if text:
+            self.runs.append((text, style))
+        return self
+
+    @property
+    def plain(self) -> str:
+        return "".join(t for t, _ in self.runs)
+
+    def width(self) -> int:
+        return cell_width(self.plain)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells taken by ``text`` (wide East Asian characters count two)."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d":
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` cells (no truncation)."""
+    return text + " " * max(0, width - cell_width(text))
+
+
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis when too long."""
+    if cell_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
+    """Wrap styled runs to ``width`` cells at spaces, splitting over-long words."""
+    width = max(4, width)
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    tokens: list[tuple[str, str]] = []
+    for text, style in runs:
+        for piece in _split_keep_spaces(text):
+            tokens.append((piece, style))
+    for piece, style in tokens:
+        w = cell_width(piece)
+        if piece == " ":
+            if used and used + 1 <= width:
+                lines[-1].append((" ", style))
+                used += 1
+            continue
+        if used + w > width and used:
+            while lines[-1] and lines[-1][-1][0] == " ":
+                lines[-1].pop()
+            lines.append([])
+            used = 0
+        while w > width:
+            head = truncate_exact(piece, width)
+            lines[-1].append((head, style))
+            lines.append([])
+            piece = piece[len(head):]
+            w = cell_width(piece)
+            used = 0
+        if piece:
+            lines[-1].append((piece, style))
+            used += w
+    for line in lines:
+        while line and line[-1][0] == " ":
+            line.pop()
+    return lines
+
+
+def truncate_exact(text: str, width: int) -> str:
+    """The longest prefix of ``text`` that fits in ``width`` cells (at least one character)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += cell_width(ch)
+        if used > width:
+            return text[: max(1, i)]
+    return text
+
+
+def _split_keep_spaces(text: str) -> Iterable[str]:
+    word = []
+    for ch in text:
+        if ch == " ":
+            if word:
+                yield "".join(word)
+                word = []
+            yield " "
+        else:
+            word.append(ch)
+    if word:
+        yield "".join(word)
+
+
+def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: int | None = None) -> None:
+    """Write lines to ``out`` (stdout by default), styled through Rich when ``color``."""
+    out = out or sys.stdout
+    if not color:
+        for line in lines:
+            out.write(line.plain.rstrip() + "\n")
+        out.flush()
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(
+        file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
+        width=width or 10_000, soft_wrap=True,
+    )
+    for line in lines:
+        text = Text(no_wrap=True, end="\n")
+        for chunk, style in line.runs:
+            text.append(chunk, THEME.get(style, style) or None)
+        console.print(text, soft_wrap=True)
+    out.flush()

@@ -1,0 +1,109 @@
+"""Sentence segmentation of clean bodies, keeping each sentence's character span.
+
+A rule-based segmenter written for news prose: it knows titles and other
+abbreviations ("Mr.", "Gen.", "bln."), initials ("V. Putin"), dotted acronyms
+("U.S.", which may also end a sentence), numbers ("1982 UNCLOS", "40%", "1.5"),
+closing quotes and brackets, the Vietnamese press ending "./.", and headings
+without a full stop (a paragraph always ends a sentence). It is measured
+against pysbd on ``tests/data/segmentation.json`` (see ``benchmarks/``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tui.model import Paragraph, Sentence
+
+# Abbreviations that never end a sentence when followed by a capitalised word.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "capt", "cmdr", "maj",
+    "sgt", "gov", "sen", "rep", "rev", "hon", "amb", "pres", "no", "nos", "vol", "fig", "art",
+    "sec", "inc", "ltd", "co", "corp", "bros", "vs", "v", "approx", "dept", "est", "bln", "mln",
+    "tr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "cf", "al", "ca", "para", "paras", "pp", "p", "op", "ch", "mt", "ft", "u.s.a",
+}
+# Abbreviations that often end a sentence too: split only before a typical sentence opener.
+_MAYBE_FINAL = {"u.s", "u.k", "u.n", "e.u", "etc", "a.m", "p.m", "d.c", "jsc", "co"}
+_OPENERS = {
+    "the", "a", "an", "they", "he", "she", "it", "we", "i", "in", "on", "at", "both", "this",
+    "that", "these", "those", "there", "but", "however", "meanwhile", "also", "as", "according",
+    "earlier", "later", "his", "her", "their", "its", "our", "vietnam", "russia", "viet", "for",
+    "after", "before", "during", "while", "when", "with", "under", "prime", "president", "mr",
+}
+
+_CANDIDATE = re.compile(r"(\./\.|[.!?…]+)([\"'”’)\]]*)(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
+
+
+def _is_boundary(text: str, start: int, end: int) -> bool:
+    """Decide whether the terminal punctuation at ``text[start:end]`` closes a sentence."""
+    mark = text[start:end]
+    rest = text[end:]
+    if not rest.strip():
+        return True
+    nxt = _NEXT_WORD.match(rest)
+    opener, word = (nxt.group(1), nxt.group(2)) if nxt else ("", "")
+    first = word[:1]
+    if not opener and first and not (first.isupper() or first.isdigit()):
+        return False
+    if mark.startswith("."):
+        if not mark.startswith("./.") and len(mark.rstrip("\"'”’)]")) == 1:
+            before = _WORD_BEFORE.search(text[:start])
+            if before:
+                token = before.group(1).lower()
+                bare = token.rstrip(".")
+                if len(bare) == 1 and bare.isalpha() and before.group(1)[0].isupper():
+                    return False  # an initial: "Vladimir V. Putin"
+                if bare in _MAYBE_FINAL:
+                    return word.strip("\"'“‘").lower() in _OPENERS
+                if bare in _TITLES:
+                    return False
+                if "." in bare and all(len(p) <= 2 for p in bare.split(".")):
+                    return word.strip("\"'“‘").lower() in _OPENERS
+    return True
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` within one paragraph, whitespace excluded."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if end <= pos or not _is_boundary(text, match.start(), end):
+            continue
+        spans.append((pos, end))
+        pos = end
+    spans.append((pos, len(text)))
+    result = []
+    for start, end in spans:
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        start, end = start + lead, end - trail
+        if end > start:
+            if result and not any(c.isalnum() for c in text[start:end]):
+                result[-1] = (result[-1][0], end)  # lone punctuation joins the sentence before
+            else:
+                result.append((start, end))
+    return result
+
+
+def segment(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
+    """Sentences of a body given as its paragraphs; spans index the body string."""
+    out: list[Sentence] = []
+    for number, para in enumerate(paragraphs):
+        for start, end in split_spans(para.text):
+            out.append(
+                Sentence(len(out), para.text[start:end], para.start + start, para.start + end, number)
+            )
+    return tuple(out)
+
+
+def split_text(text: str) -> list[str]:
+    """Convenience: the sentences of a plain string, paragraph breaks at blank lines or newlines."""
+    pieces: list[str] = []
+    for para in text.split("\n"):
+        pieces.extend(para[s:e] for s, e in split_spans(para))
+    return pieces
