@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from tui.model import Document
 from tui.render.escape import md, md_cell
 from tui.render.jsonfmt import dumps
-from tui.safety import visible
 from tui.render.styled import Line, pad, truncate, wrap_runs
+from tui.safety import visible
 
 
 @dataclass(frozen=True)
