@@ -55,9 +55,13 @@ def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
         for d in docs
     ]
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
-    widths[2] = min(widths[2], 24)
+    widths[2] = min(widths[2], 20)
     widths[3] = min(widths[3], 24)
     fixed = sum(widths[:5]) + 2 * 5
+    if width - fixed < 30:  # narrow: give the title room, shorten outlet and kind
+        widths[2] = min(widths[2], 12)
+        widths[3] = min(widths[3], 14)
+        fixed = sum(widths[:5]) + 2 * 5
     title_width = max(12, width - fixed)
     lines = [Line()]
     for i, h in enumerate(headers):
