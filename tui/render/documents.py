@@ -6,8 +6,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.model import Document
-from tui.render.escape import md, md_cell
-from tui.render.jsonfmt import dumps
 from tui.render.styled import Line, pad, truncate, wrap_runs
 from tui.safety import visible
 
@@ -22,6 +20,8 @@ class Mark:
 
 
 def list_json(docs: Sequence[Document]) -> str:
+    from tui.render.jsonfmt import dumps
+
     return dumps({"documents": [_doc_summary(d) for d in docs]})
 
 
@@ -39,6 +39,8 @@ def _doc_summary(doc: Document) -> dict[str, object]:
 
 
 def list_markdown(docs: Sequence[Document]) -> str:
+    from tui.render.escape import md_cell
+
     rows = ["| id | date | outlet | kind | sentences | title |", "|---|---|---|---|---:|---|"]
     for d in docs:
         rows.append(
@@ -83,6 +85,8 @@ def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
 
 
 def show_json(doc: Document, marks: Mapping[int, Mark] | None = None) -> str:
+    from tui.render.jsonfmt import dumps
+
     data = _doc_summary(doc)
     data.update(
         {
@@ -113,6 +117,8 @@ def _sentence_json(s, marks):  # type: ignore[no-untyped-def]
 
 
 def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark] | None = None) -> str:
+    from tui.render.escape import md, md_cell
+
     out = [f"# {md(doc.title)}", "", _meta_line_md(doc), ""]
     if removed:
         out += ["## Removed by cleaning", "", "| line | reason | text |", "|---:|---|---|"]
@@ -130,6 +136,8 @@ def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark
 
 
 def _meta_line_md(doc: Document) -> str:
+    from tui.render.escape import md
+
     bits = [f"`{doc.id}`", doc.date.isoformat()]
     if doc.meta.outlet:
         bits.append(md(doc.meta.outlet))
