@@ -1,0 +1,162 @@
+"""The pledge cue lexicon, shared by comparison (strength changes) and commitments.
+
+Three strengths, strongest first: ``pledge`` (agreed, pledged, vowed, will,
+affirmed their determination ...), ``support`` (support, welcome, back,
+endorse, voiced support ...) and ``intent`` (hope, wish, desire, aim, plan,
+look forward, the need / importance of ...). The leftmost cue decides, with
+the rules that mattered in the field notes: "agreed on the need" and
+"affirmed the importance" are intent; "agreed that", "believe" and "expect"
+cancel a later will/would (a claim, not a promise).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLEDGE, SUPPORT, INTENT = "pledge", "support", "intent"
+RANK = {INTENT: 1, SUPPORT: 2, PLEDGE: 3}
+"""Order of strengths: a higher rank binds the parties more."""
+
+_W = r"(?<![\w-])"  # word start
+_E = r"(?![\w-])"   # word end
+
+# Each entry: (strength, pattern). Patterns are tried together; the leftmost match wins,
+# and at the same position the longest.
+_PATTERNS: list[tuple[str, str]] = [
+    # intent phrases that would otherwise read as firm cues
+    (INTENT, r"agree(?:d|s)?\s+on\s+the\s+(?:need|importance|necessity)"),
+    (INTENT, r"agree(?:d|s)?\s+that\s+(?:there\s+is|it\s+is)\s+(?:a\s+|an\s+)?(?:need|necessary|important)"),
+    (INTENT, r"(?:affirm|reaffirm|underline|underscore|stress|emphasi[sz]e|highlight|note)(?:d|s)?"
+             r"\s+the\s+(?:need|importance|necessity|significance)"),
+    (INTENT, r"(?:underline|underscore|stress|emphasi[sz]e|highlight)(?:d|s)?\s+(?:their|its|the)\s+"
+             r"(?:desire|wish|hope|willingness|readiness)"),
+    # firm
+    (PLEDGE, r"agree(?:d|s|ing)?\s+(?:to|on|not|upon)"),
+    (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:d|s)?(?:\s+(?:to|not))?"),
+    (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+(?:their|its|the)\s+(?:determination|commitment|resolve)"),
+    (PLEDGE, r"(?:determined|determination|commitment|committed)\s+to"),
+    (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+to"),
+    (PLEDGE, r"reach(?:ed|es)?\s+(?:a\s+)?consensus"),
+    (PLEDGE, r"(?:were|was|are)\s+unanimous"),
+    (PLEDGE, r"(?:will|shall)(?:\s+not)?"),
+    (PLEDGE, r"assured"),
+    # support
+    (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show)(?:d|ed|s)?\s+"
+              r"(?:their\s+|its\s+|strong\s+|full\s+)*support"),
+    (SUPPORT, r"support(?:s|ed|ing)?"),
+    (SUPPORT, r"back(?:s|ed)?"),
+    (SUPPORT, r"endorse(?:d|s)?"),
+    (SUPPORT, r"welcome(?:d|s)?"),
+    (SUPPORT, r"embrace(?:d|s)?"),
+    (SUPPORT, r"uphold(?:s)?|upheld"),
+    (SUPPORT, r"(?:in\s+)?favou?r\s+of"),
+    # intent
+    (INTENT, r"hope(?:s|d)?|hoping"),
+    (INTENT, r"wish(?:es|ed)?"),
+    (INTENT, r"desire(?:s|d)?"),
+    (INTENT, r"aim(?:s|ed|ing)?(?:\s+to|\s+at)?"),
+    (INTENT, r"plan(?:s|ned)?\s+to"),
+    (INTENT, r"look(?:s|ed|ing)?\s+forward"),
+    (INTENT, r"read(?:y|iness)|willing(?:ness)?"),
+    (INTENT, r"(?:the\s+)?need\s+(?:to|for)"),
+    (INTENT, r"importance\s+of"),
+    (INTENT, r"call(?:s|ed)?\s+(?:on|for|upon)"),
+    (INTENT, r"urge(?:s|d)?"),
+    (INTENT, r"request(?:s|ed)?"),
+    (INTENT, r"propose(?:s|d)?"),
+    (INTENT, r"seek(?:s)?|sought"),
+    (INTENT, r"intention"),
+    (INTENT, r"would"),
+]
+
+_CUE = re.compile(
+    "|".join(f"(?P<c{i}>{_W}(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE
+)
+_CANCEL = re.compile(
+    rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that){_E}", re.I
+)
+_MODAL = re.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
+_NEGATION = re.compile(rf"{_W}not{_E}", re.I)
+
+
+_NOUN_BEFORE = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "whole-hearted", "wholehearted",
+    "valuable", "great", "strong", "full", "continued", "mutual", "financial", "technical", "for",
+    "of", "with", "without", "such", "this", "that", "and", "or", "russia's", "vietnam's", "'s",
+}
+_NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
+                         "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
+_PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = _PREV_WORD.search(text[:start])
+    return match.group(1).lower().replace("’", "'") if match else ""
+
+
+def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
+    """True when a verb cue ("support", "back", "welcome", "desire") is used as a noun or adverb."""
+    word = cue_text.lower()
+    prev = _previous_word(text, start)
+    if word in ("support", "welcome", "desire", "wish", "hope", "request", "back"):
+        if prev in _NOUN_BEFORE or prev.endswith("'s"):
+            return True
+    if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The cue that gives a sentence or clause its force."""
+
+    strength: str
+    text: str
+    start: int
+    end: int
+    negated: bool = False
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every cue in ``text``, left to right (at one position, the longest pattern)."""
+    cues: list[Cue] = []
+    for match in _CUE.finditer(text):
+        name = match.lastgroup or ""
+        strength = _PATTERNS[int(name[1:])][0]
+        cue_text = match.group()
+        if _is_noun_use(text, cue_text, match.start(), match.end()):
+            continue
+        negated = bool(_NEGATION.search(cue_text))
+        cues.append(Cue(strength, cue_text, match.start(), match.end(), negated))
+    return cues
+
+
+def classify(text: str) -> Cue | None:
+    """The deciding cue of ``text``, or None when it commits nobody to anything.
+
+    The leftmost cue decides; a modal (will/shall/would) after "agreed that",
+    "believe", "expect" or "said that" reports a claim and is skipped.
+    """
+    cancel = _CANCEL.search(text)
+    for cue in find_cues(text):
+        if _MODAL.match(cue.text) and cancel and cancel.start() < cue.start:
+            continue
+        if cue.text.lower() == "would" and not cancel:
+            continue  # "would" alone is reported speech or a conditional, not a pledge
+        return cue
+    return None
+
+
+def strength_of(text: str) -> str | None:
+    """``pledge`` / ``support`` / ``intent`` for ``text``, or None."""
+    cue = classify(text)
+    return cue.strength if cue else None
+
+
+def compare_strength(left: str | None, right: str | None) -> str | None:
+    """``same`` / ``stronger`` / ``weaker`` going from ``left`` to ``right`` (None when either lacks a cue)."""
+    if not left or not right:
+        return None
+    diff = RANK[right] - RANK[left]
+    return "same" if diff == 0 else ("stronger" if diff > 0 else "weaker")
