@@ -75,6 +75,8 @@ class AccordApp(App[None]):
         """Load the corpus off the event loop; a failure becomes a message on the library screen."""
         try:
             corpus = self._loader() if self._loader else Corpus(())
+            for doc in corpus.documents:
+                doc.sentences  # noqa: B018 - clean and segment here, off the event loop
         except AccordError as exc:
             self.call_from_thread(self._loaded, Corpus(()), str(exc))
             return

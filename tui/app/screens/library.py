@@ -23,12 +23,17 @@ SORTS = ("date", "outlet", "title", "kind", "sentences", "pledges")
 FIXED = 2 + 10 + 14 + 22 + 5 + 7 + 6 * 2  # every column but the title, with cell padding
 
 
+class DocumentTable(DataTable):
+    """The documents table; Enter reads the document under the cursor."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Read")]
+
+
 class LibraryScreen(AccordScreen):
     """Documents with date, outlet, title, kind, sentence and pledge counts; failures listed below."""
 
     HELP_TITLE = "Library"
     BINDINGS = [
-        Binding("enter", "open", "Read"),
         Binding("s", "sort", "Sort"),
         Binding("S", "reverse", "Reverse", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
@@ -54,7 +59,7 @@ class LibraryScreen(AccordScreen):
         yield Header()
         with Vertical(id="library"):
             yield Static(id="library-message", markup=False)
-            yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+            yield DocumentTable(id="documents", cursor_type="row", zebra_stripes=True)
             yield Static(id="library-errors", markup=False)
             yield Input(placeholder="filter: words in title, outlet, kind, id or date (Esc clears)",
                         id="library-filter")

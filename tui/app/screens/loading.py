@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from tui.app.screens.base import AccordScreen, TooSmall
 
@@ -14,8 +14,6 @@ class LoadingScreen(AccordScreen):
     HELP_TITLE = "Loading"
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Loading the corpus…", id="loading-text", markup=False)
+        yield Static("accord · loading the corpus…", id="loading-text", markup=False)
         yield LoadingIndicator()
-        yield Footer()
         yield TooSmall()

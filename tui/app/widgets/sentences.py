@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -24,6 +25,15 @@ class PledgeMark:
     strength: str
     group_id: str
     others: int
+
+
+def _gutter(gutter: Text, body: Text) -> Table:
+    """A gutter column and the text beside it, so wrapped lines keep a hanging indent."""
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(width=8, no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(gutter, body)
+    return grid
 
 
 class SentenceList(OptionList):
@@ -71,8 +81,8 @@ class SentenceList(OptionList):
             while r < len(removed) and removed[r].line <= line:
                 options.append(self._removed_option(removed[r], r, styles))
                 r += 1
-            if s.paragraph != para and para >= 0 and options and options[-1] is not None:
-                options.append(None)
+            if s.paragraph != para and para >= 0:
+                options.append(Option(" ", id=f"p{s.index}", disabled=True))
             para = s.paragraph
             options.append(Option(self._sentence_text(s.index, s.text, pattern, styles), id=f"s{s.index}"))
         while r < len(removed):
@@ -88,14 +98,13 @@ class SentenceList(OptionList):
         return next((i for i, o in enumerate(self.options) if not o.disabled), None)
 
     def _sentence_text(self, index: int, text: str, pattern: re.Pattern[str] | None,
-                       styles: Mapping[str, Style]) -> Text:
+                       styles: Mapping[str, Style]) -> Table:
         mark = self.marks.get(index)
         gutter = f"{index + 1:>4} "
         if mark is not None:
             badge = GLYPHS.get(mark.strength, "•") + (f"{mark.others}" if mark.others else "")
         else:
             badge = ""
-        out = Text(gutter + f"{badge:<3} ", style=styles["gutter"], no_wrap=False)
         body = Text(visible(text))
         if mark is not None:
             body.stylize(styles.get(mark.strength, styles["pledge"]))
@@ -105,14 +114,12 @@ class SentenceList(OptionList):
                 self.matches.append(index)
             for hit in hits:
                 body.stylize(styles["match"], hit.start(), hit.end())
-        out.append_text(body)
-        return out
+        return _gutter(Text(gutter + f"{badge:<3}", style=styles["gutter"]), body)
 
     def _removed_option(self, item: Removed, n: int, styles: Mapping[str, Style]) -> Option:
-        text = Text(f"{'✂':>4} {'':<3} ", style=styles["gutter"])
-        text.append(visible(item.text.strip()) or "(blank line)", style=styles["removed"])
+        text = Text(visible(item.text.strip()) or "(blank line)", style=styles["removed"])
         text.append(f"  [{visible(item.reason)}, line {item.line}]", style=styles["reason"])
-        return Option(text, id=f"r{n}", disabled=True)
+        return Option(_gutter(Text(f"{'✂':>4} ", style=styles["gutter"]), text), id=f"r{n}", disabled=True)
 
     # -- navigation ---------------------------------------------------------------------------------------
 
