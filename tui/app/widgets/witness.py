@@ -60,3 +60,5 @@ class WitnessList(OptionList):
                 text.append_text(word_diff(self.base.text, p.text, insert, delete))
             options.append(Option(text, id=f"{p.doc_id}\x00{p.index}"))
         self.set_options(options)
+        if options:
+            self.highlighted = 0

@@ -1,0 +1,175 @@
+"""Help, command palette, sizes, 'window too small', and hostile document text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+
+from rich.console import Console
+
+from textual.widgets import DataTable
+
+from tests.app.conftest import SIZE, make_doc, settle
+from tui.app import AccordApp
+from tui.app.screens.base import TooSmall
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.rows import RowList
+from tui.app.widgets.sentences import SentenceList
+from tui.corpus import Corpus
+
+from tests.app import fakes
+
+HOSTILE = (
+    "The sides agreed to [bold]cooperate[/bold] on energy. "
+    "A stray closing tag [/] appears here. "
+    "Click [link=http://x]here[/link] for more. "
+    "Colour \x1b[31mred\x1b[0m escapes stay visible. "
+    "Reversed \u202etext\u202c is shown. "
+    + "W" * 5000 + " ends the paragraph.\n"
+)
+
+
+def _hostile_corpus() -> Corpus:
+    a = make_doc("hostile-a", HOSTILE, title="Hostile [bold]A[/]", date=dt.date(2024, 1, 1))
+    b = make_doc("hostile-b", HOSTILE.replace("agreed", "pledged"), title="Hostile B", date=dt.date(2024, 2, 1))
+    return Corpus((a, b))
+
+
+def _list_text(widget) -> str:
+    """Every line an OptionList renders, as the terminal would show it (joined)."""
+    style = widget.get_visual_style("option-list--option")
+    lines = []
+    for option in widget.options:
+        for strip in widget._get_option_render(option, style):
+            lines.append(strip.text.rstrip())
+    return "".join(line.strip() for line in lines)
+
+
+def _screen_text(app) -> str:
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_help_lists_keys_per_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen._content())
+        text = console.export_text()
+        assert "Library  (this screen)" in text
+        for title in ("Library", "Reader", "Compare", "Commitments", "Pledge group", "Everywhere"):
+            assert title in text
+        assert "Threshold +" in text and "Swap" in text and "ctrl+p" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_command_palette_opens_a_document(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open vov")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.doc.id == "vov-2025"
+
+
+async def test_command_palette_compares_a_pair(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"compare vov-2025 ↔ investor")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.left.id, app.screen.right.id) == ("vov-2025", "investor-2024")
+
+
+async def test_command_palette_goes_to_a_group(make_app):
+    from tui.app.screens.group import GroupScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"group g1")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen) and app.screen.group.id == "g1"
+
+
+async def test_small_and_large_terminals(make_app):
+    for size in ((80, 24), (200, 60), (40, 12)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            assert app.screen.query_one(DataTable).row_count == 5
+            assert not app.screen.query_one(TooSmall).display
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ReaderScreen)
+            app.open_compare()
+            await settle(pilot)
+            assert app.screen.query_one(RowList).option_count > 0
+
+
+async def test_too_small_window_says_so_and_recovers(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert app.has_class("-too-small")
+        assert app.screen.query_one(TooSmall).display
+        assert "Window too small" in _screen_text(app)
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert not app.screen.query_one(TooSmall).display
+        assert app.screen.query_one(DataTable).display
+
+
+async def test_hostile_text_is_shown_literally_in_reader_and_compare():
+    app = AccordApp(corpus=_hostile_corpus(), prepare=fakes.prepare, find_commitments=fakes.find_commitments,
+                    threshold=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Hostile [bold]A[/]" in _screen_text(app)
+        app.open_reader("hostile-a")
+        await settle(pilot)
+        await pilot.press("r", "slash", *"[/]", "enter", "end")
+        await settle(pilot)
+        assert "WWWWWWWWWW" in _screen_text(app)
+        text = _list_text(app.screen.query_one(SentenceList))
+        for literal in ("[bold]cooperate[/bold]", "[/]", "[link=http://x]here[/link]", "\\x1b[31mred",
+                        "<U+202E>text", "WWWWWWWWWW"):
+            assert literal in text, literal
+        assert "\x1b" not in text and "\u202e" not in text
+        assert app.screen.matches  # "[/]" was searched for as text
+        for option in app.screen.query_one(SentenceList).options:
+            for column in getattr(option.prompt, "columns", ()):
+                for cell in column._cells:
+                    assert all(span.style == "" or not getattr(span.style, "link", None) for span in cell.spans)
+        app.open_compare("hostile-a", "hostile-b")
+        await settle(pilot)
+        text = _list_text(app.screen.query_one(RowList))
+        assert "[link=http://x]here[/link]" in text and "\\x1b[31mred" in text
+        await pilot.press("u")
+        await settle(pilot)
+        text = _list_text(app.screen.query_one(RowList))
+        assert "[link=http://x]here[/link]" in text and "\\x1b[31mred" in text
+        assert app.screen.comparison is not None
