@@ -7,9 +7,9 @@ import html
 import io
 
 from rich.console import Console
-
 from textual.widgets import DataTable
 
+from tests.app import fakes
 from tests.app.conftest import SIZE, make_doc, settle
 from tui.app import AccordApp
 from tui.app.screens.base import TooSmall
@@ -20,8 +20,6 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.rows import RowList
 from tui.app.widgets.sentences import SentenceList
 from tui.corpus import Corpus
-
-from tests.app import fakes
 
 HOSTILE = (
     "The sides agreed to [bold]cooperate[/bold] on energy. "
