@@ -160,7 +160,7 @@ class CompareScreen(AccordScreen):
             text.append(f"{sign}{counts.get(key, 0)} {key}", style=rows.cstyle(style) if style else "")
             text.append("  ")
         text.append(f"│ threshold {self.threshold:.2f} │ {'split' if self.split else 'unified'}"
-                    f" │ showing {self.status_filter}")
+                    f" │ {self.status_filter}")
         self.query_one("#compare-summary", Static).update(text)
 
     def on_resize(self, event: Resize) -> None:

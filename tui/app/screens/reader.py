@@ -167,8 +167,7 @@ class ReaderScreen(AccordScreen):
     # -- other actions --------------------------------------------------------------------------------------
 
     def action_toggle_removed(self) -> None:
-        shown = self.sentences.toggle_removed()
-        self.notify("showing what cleaning removed" if shown else "removed text hidden", timeout=2)
+        self.sentences.toggle_removed()
         self._status()
 
     def action_back(self) -> None:

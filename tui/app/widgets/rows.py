@@ -82,9 +82,11 @@ class RowList(OptionList):
         if status_filter is not None:
             self.status_filter = status_filter
         render = self._split if self.split else self._unified
-        options = [Option(render(row), id=f"row{i}") for i, row in enumerate(self.rows)
-                   if keep(row, self.status_filter)]
-        self.set_options(options)
+        options: list[Option | None] = []
+        for i, row in enumerate(self.rows):
+            if keep(row, self.status_filter):
+                options += [Option(render(row), id=f"row{i}"), None]
+        self.set_options(options[:-1])
         if not options:
             return
         if current is not None:
@@ -170,7 +172,7 @@ class RowList(OptionList):
 
     def go_to_row(self, position: int, nearest: bool = False) -> bool:
         """Highlight comparison row ``position`` (or the nearest shown one); False if not shown."""
-        shown = [int(o.id[3:]) for o in self.options if o.id]
+        shown = [int(o.id[3:]) for o in self.options if o.id]  # positions of the shown rows
         if not shown:
             return False
         if position not in shown:

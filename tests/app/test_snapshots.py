@@ -1,0 +1,44 @@
+"""SVG snapshots of every screen (and both compare layouts) at 120×36, with the stand-in analysis.
+
+Update with ``pytest tests/app/test_snapshots.py --snapshot-update`` and review the SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import SIZE, settle
+
+
+def _run(*keys: str, action=None):
+    """A ``run_before`` hook: settle, optionally call an app method, press keys, settle again."""
+
+    async def before(pilot) -> None:
+        await settle(pilot)
+        if action is not None:
+            action(pilot.app)
+            await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return before
+
+
+@pytest.mark.parametrize(
+    ("name", "before"),
+    [
+        ("library", _run()),
+        ("reader", _run(action=lambda app: app.open_reader("nhandan-2024", 6))),
+        ("reader_removed_search", _run("r", "slash", *"russia", "enter",
+                                       action=lambda app: app.open_reader("nhandan-2024"))),
+        ("compare_split", _run("n", action=lambda app: app.open_compare())),
+        ("compare_unified", _run("u", "n", action=lambda app: app.open_compare())),
+        ("commitments", _run("p")),
+        ("group", _run("p", "enter")),
+        ("help", _run("question_mark")),
+        ("pick_pair", _run("c")),
+    ],
+)
+def test_screen_snapshot(snap_compare, make_app, name, before):
+    threshold = 0.3 if name.startswith("compare") else 0.5
+    assert snap_compare(make_app(threshold=threshold), terminal_size=SIZE, run_before=before)
