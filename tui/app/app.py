@@ -169,17 +169,19 @@ class AccordApp(App[None]):
 
     def pick_compare(self, left_id: str | None = None, right_id: str | None = None) -> None:
         """Let the user choose two documents, then compare them."""
-        from tui.app.screens.pick import PickPairScreen
-
         if self.corpus is None or len(self.corpus.documents) < 2:
             self.notify("the corpus needs at least two documents to compare", severity="warning")
             return
+        self._pick_and_compare(left_id, right_id)
 
-        def chosen(pair: tuple[str, str] | None) -> None:
-            if pair is not None:
-                self.open_compare(*pair)
+    @work(exclusive=True, group="pick")
+    async def _pick_and_compare(self, left_id: str | None, right_id: str | None) -> None:
+        from tui.app.screens.pick import PickPairScreen
 
-        self.push_screen(PickPairScreen(self.corpus.documents, left_id, right_id), chosen)
+        assert self.corpus is not None
+        pair = await self.push_screen_wait(PickPairScreen(self.corpus.documents, left_id, right_id))
+        if pair is not None:
+            self.open_compare(*pair)
 
     def open_commitments(self, group_id: str | None = None) -> None:
         """Push the commitments matrix, and the group ``group_id`` on top when given."""
