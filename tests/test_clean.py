@@ -491,3 +491,14 @@ def test_property_every_line_accounted_for(lines, title):
     assert _account(numbered, result.paragraphs, result.removed) == []
     assert result.body == "\n\n".join(p.text for p in result.paragraphs)
     assert not re.search(r"\n\n\n", result.body)
+
+
+def test_a_list_introduced_by_a_colon_is_article_text():
+    items = ["- Agreement on higher education", "- MoU on nuclear science", "- Justice cooperation programme",
+             "- Oil exploration licence", "- Disease prevention roadmap", "- Rail transport agreement"]
+    lines = ARTICLE[:1] + ["The documents signed include:"] + items + ARTICLE[1:]
+    result = _clean("\n".join(lines))
+    _assert_article_kept(result)
+    for item in items:
+        assert item in result.body
+    assert result.removed == ()

@@ -6,7 +6,8 @@ Rules are general kinds of page furniture, not per-site phrases or line numbers:
   and everything after them, once the article has started; single teaser
   links inside it ("See also: <headline>");
 * navigation lists: runs of short lines (bulleted or not) with no sentence
-  punctuation, and one-line menus ("Home | World | Business | Video");
+  punctuation, unless a line ending in ':' introduces them, and one-line
+  menus ("Home | World | Business | Video");
 * image markers ("... - Ảnh 1.", "Photo 2");
 * photo captions that end with a credit ("- Photo: VNA", "Photos: X |",
   "(Photo: AFP)", "Photo courtesy of X.") or with a bare "|";
@@ -159,20 +160,27 @@ def _navigation_runs(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes (into ``lines``) of items of navigation lists.
 
     A run of at least :data:`NAV_MIN_ITEMS` consecutive non-blank lines that
-    are all menu entries (bulleted or not) is a navigation list. Article
-    subheadings are single short lines between paragraphs, never such runs.
+    are all menu entries (bulleted or not) is a navigation list, unless the
+    line before it ends with a colon: then it is a list the article
+    introduces ("The documents signed include:"). Article subheadings are
+    single short lines between paragraphs, never such runs.
     """
     found: set[int] = set()
     run: list[int] = []
+    introduced = False
+    previous = ""
     for pos, (_, text) in enumerate(lines + [(0, "end.")]):
         if not text.strip():
             continue
         if _is_nav_item(text):
+            if not run:
+                introduced = previous.rstrip().endswith(":")
             run.append(pos)
-            continue
-        if len(run) >= NAV_MIN_ITEMS:
-            found.update(run)
-        run = []
+        else:
+            if len(run) >= NAV_MIN_ITEMS and not introduced:
+                found.update(run)
+            run = []
+        previous = text
     return found
 
 
