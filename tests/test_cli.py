@@ -371,3 +371,38 @@ def test_hostile_json_is_exact(hostile):
 def test_hostile_error_messages_are_one_line(hostile, capsys):
     code, _, err = run_main(["--corpus", str(hostile), "show", "\x1b[31mx\ny"], capsys)
     assert code == 2 and err.count("\n") == 1 and "\x1b" not in err
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_add_from_stdin(tmp_path, monkeypatch, capsys):
+    _stdin(monkeypatch, TEXT.encode())
+    code, out, err = run_main(["--corpus", str(tmp_path), "add", "-", "--title", "From stdin",
+                               "--date", "2024-06-20", "--id", "stdin-1"], capsys)
+    assert code == 0, err
+    assert load_corpus([tmp_path]).get("stdin-1").source == TEXT
+
+
+def test_add_refuses_input_over_max_bytes(tmp_path, monkeypatch, capsys):
+    _stdin(monkeypatch, TEXT.encode() * 10)
+    code, _, err = run_main(["--corpus", str(tmp_path), "--max-bytes", "50", "add", "-", "--title", "T",
+                             "--date", "2024-06-20"], capsys)
+    assert code == 2 and "over the limit of 50" in err
+    src = tmp_path / "big.txt"
+    src.write_text(TEXT * 10, encoding="utf-8")
+    code, _, err = run_main(["--corpus", str(tmp_path), "--max-bytes", "50", "add", str(src), "--title", "T",
+                             "--date", "2024-06-20"], capsys)
+    assert code == 2 and "over the limit of 50" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
+
+
+def test_list_respects_max_bytes(capsys):
+    code, out, err = run_main(["--corpus", str(CORPUS_DIR), "--max-bytes", "1000", "list", "--format", "json"],
+                              capsys)
+    assert code == 0
+    assert json.loads(out)["documents"] == []
+    assert err.count("warning") == 5 and err.count("\n") == 5

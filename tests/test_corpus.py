@@ -305,3 +305,16 @@ def test_unknown_id_message_is_one_safe_line(corpus):
     assert "\n" not in message and "\x1b" not in message
     with pytest.raises(UnknownDocument, match="empty"):
         resolve([], "x")
+
+
+def test_folder_with_a_txt_suffix_is_reported_not_fatal(tmp_path):
+    (tmp_path / "weird.txt").mkdir()
+    _write(tmp_path, "ok.txt", FRONT + BODY)
+    corpus = load_corpus([tmp_path])
+    assert corpus.ids() == ["demo-2024"]
+    assert len(corpus.errors) == 1 and "folder" in str(corpus.errors[0])
+
+
+def test_file_with_front_matter_only(tmp_path):
+    doc = load_file(_write(tmp_path, "bare.txt", FRONT))
+    assert doc.body == "" and doc.sentences == () and doc.removed == ()
