@@ -8,6 +8,8 @@ import pathlib
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.corpus import build_document, default_pair, load_corpus, load_file, parse_front_matter, resolve
 from tui.errors import InputError, UnknownDocument
@@ -318,3 +320,30 @@ def test_folder_with_a_txt_suffix_is_reported_not_fatal(tmp_path):
 def test_file_with_front_matter_only(tmp_path):
     doc = load_file(_write(tmp_path, "bare.txt", FRONT))
     assert doc.body == "" and doc.sentences == () and doc.removed == ()
+
+
+# --------------------------------------------------------------------------- properties
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300)
+
+
+@given(_TEXT)
+def test_property_newlines_normalised(text):
+    lf = decode(text.replace("\r\n", "\n").replace("\r", "\n").encode(), "x")
+    assert "\r" not in lf
+    assert decode(text.encode(), "x") == lf
+    assert decode(codecs.BOM_UTF8 + text.encode(), "x") == lf
+    assert decode(text.encode("utf-16"), "x") == lf
+
+
+@given(_TEXT)
+def test_property_any_capture_builds_a_consistent_document(body):
+    doc = build_document(FRONT + body, None, label="prop.txt")
+    assert doc.meta.id == "demo-2024"
+    for s in doc.sentences:
+        assert doc.body[s.start:s.end] == s.text and s.text.strip() == s.text
+    for p in doc.paragraphs:
+        assert doc.body[p.start:p.start + len(p.text)] == p.text
+    lines = (FRONT + body).split("\n")
+    for r in doc.removed:
+        assert r.text in lines[r.line - 1]
