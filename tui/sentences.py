@@ -45,6 +45,11 @@ _LOOKBACK = 64
 _NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
 
 
+def _opener(word: str) -> bool:
+    """True when ``word`` (quotes and trailing commas aside) typically starts a sentence."""
+    return word.strip("\"'“‘").rstrip(",;:").lower() in _OPENERS
+
+
 def _is_boundary(text: str, start: int, end: int) -> bool:
     """Decide whether the terminal punctuation at ``text[start:end]`` closes a sentence."""
     mark = text[start:end]
@@ -64,13 +69,13 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
                 bare = token.rstrip(".")
                 if len(bare) == 1 and bare.isalpha() and before.group(1)[0].isupper():
                     # an initial ("Vladimir V. Putin"), unless a sentence opener follows ("in Phase B. The")
-                    return word.strip("\"'“‘").lower() in _OPENERS
+                    return _opener(word)
                 if bare in _MAYBE_FINAL:
-                    return word.strip("\"'“‘").lower() in _OPENERS
+                    return _opener(word)
                 if bare in _TITLES:
                     return False
                 if "." in bare and all(len(p) <= 2 for p in bare.split(".")):
-                    return word.strip("\"'“‘").lower() in _OPENERS
+                    return _opener(word)
     return True
 
 
