@@ -35,22 +35,24 @@ _OPENERS = {
 _CANDIDATE = re.compile(r"(\./\.|[.!?…]+)([\"'”’)\]]*)(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
+_ONLY_SPACE = re.compile(r"\s*\Z")
+_LOOKBACK = 64
+"""Characters looked at before a full stop to find the word it ends (keeps long lines linear)."""
 
 
 def _is_boundary(text: str, start: int, end: int) -> bool:
     """Decide whether the terminal punctuation at ``text[start:end]`` closes a sentence."""
     mark = text[start:end]
-    rest = text[end:]
-    if not rest.strip():
+    if _ONLY_SPACE.match(text, end):
         return True
-    nxt = _NEXT_WORD.match(rest)
+    nxt = _NEXT_WORD.match(text, end)
     opener, word = (nxt.group(1), nxt.group(2)) if nxt else ("", "")
     first = word[:1]
     if not opener and first and not (first.isupper() or first.isdigit()):
         return False
     if mark.startswith("."):
         if not mark.startswith("./.") and len(mark.rstrip("\"'”’)]")) == 1:
-            before = _WORD_BEFORE.search(text[:start])
+            before = _WORD_BEFORE.search(text, max(0, start - _LOOKBACK), start)
             if before:
                 token = before.group(1).lower()
                 bare = token.rstrip(".")
