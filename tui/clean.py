@@ -3,16 +3,19 @@
 Rules are general kinds of page furniture, not per-site phrases or line numbers:
 
 * teaser blocks ("Other News", "Trending", "Read More", "Related articles" ...)
-  and everything after them, once the article has started;
-* navigation lists: runs of short bulleted lines with no sentence punctuation;
+  and everything after them, once the article has started; single teaser
+  links inside it ("See also: <headline>");
+* navigation lists: runs of short lines (bulleted or not) with no sentence
+  punctuation, and one-line menus ("Home | World | Business | Video");
 * image markers ("... - Ảnh 1.", "Photo 2");
 * photo captions that end with a credit ("- Photo: VNA", "Photos: X |",
-  "Photo courtesy of X.") or with a bare "|";
+  "(Photo: AFP)", "Photo courtesy of X.") or with a bare "|";
 * captions printed twice in a row, and later repeats of an earlier line;
 * the headline when it repeats the title, datelines, bylines, and source
   credits that open the first paragraph ("VOV.VN -", "VGP –"), lifted into
   :class:`~tui.model.Furniture` fields;
-* sharing widgets, tag lines and stray punctuation lines.
+* sharing widgets ("Share on Facebook", "Facebook Twitter Email"), tag and
+  hashtag lines, and stray punctuation lines.
 
 Every non-blank source line ends up either in the body (whole, or after a
 lifted prefix) or in the removal ledger with its reason.
@@ -32,14 +35,23 @@ _TEASER = re.compile(
     r"|more from\b.*)[\W_]*$",
     re.IGNORECASE,
 )
+# A single teaser link inside the article: "See also: <headline>", "READ MORE: <headline>".
+_TEASER_LINK = re.compile(
+    r"^[\W_]*(read more|read also|also read|see also|related|more news|related (news|articles?|stories))"
+    r"\s*[:»>|]+\s*\S",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–—]\s*(\S.*)$")
 _IMAGE_MARKER = re.compile(
-    r"[-–—]\s*(ảnh|anh|photo|image|hình|hinh|picture|pic)\s*\d+\s*\.?\s*$", re.IGNORECASE
+    r"(^|[-–—])\s*(ảnh|anh|photo|image|hình|hinh|picture|pic)\s*\d+\s*\.?\s*$", re.IGNORECASE
 )
+# A caption's credit: "Photo: Reuters", "Photos: X |", "(Photo: AFP)", "Photo courtesy of X."
+# The credited name after a colon starts with a capital or digit, so article prose
+# such as "a simple picture: two nations ..." is not taken for a caption.
 _CREDIT = re.compile(
-    r"(?:^|[\s.,;|\-–—])\s*(?P<credit>(?:photos?|images?|pictures?|illustration|file photo|source)"
-    r"(?:\s+courtesy\s+of\s+|\s*:\s*)[^.|:]{1,60}?)\s*[.|]?\s*$",
-    re.IGNORECASE,
+    r"(?:^|[\s.,;|\-–—(\[])\s*(?P<credit>(?i:photos?|images?|pictures?|illustration|file photo|source)"
+    r"(?:(?i:\s+courtesy\s+of\s+)[^.|:()\[\]]{1,60}?|\s*:\s*[A-Z0-9\"“][^.|:()\[\]]{0,60}?))"
+    r"\s*[)\]]?\s*[.|]?\s*$",
 )
 _BAR_END = re.compile(r"\s\|\s*$")
 _MONTH = (
@@ -47,37 +59,54 @@ _MONTH = (
     r"|oct(ober)?|nov(ember)?|dec(ember)?)"
 )
 _WEEKDAY = r"((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday)?)"
-_TIME = r"(\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|ict)\s*[+-]?\d{0,2}(:?\d{2})?)?)"
-_DATELINE = re.compile(
-    rf"^({_WEEKDAY},?\s+)?("
-    rf"{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+_TIME = r"(\d{1,2}[:h]\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*(gmt|utc|ict)\s*[+-]?\d{0,2}(:?\d{2})?)?)"
+_DATE = (
+    rf"({_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf")([\s,|\-–—]+{_TIME})?[\s,|\-–—]*({_TIME})?\s*$",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+_SEP = r"[\s,|\-–—]+"
+_DATELINE = re.compile(
+    r"^(((last\s+)?updated|published|posted|created)(\s+(on|at))?\s*:?\s*)?"
+    rf"(({_WEEKDAY},?\s+)?{_DATE}({_SEP}{_TIME})?({_SEP}{_TIME})?"
+    rf"|{_TIME}{_SEP}({_WEEKDAY},?\s+)?{_DATE})"
+    r"[\s,|\-–—]*$",
     re.IGNORECASE,
 )
+_NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 _BYLINE = re.compile(
-    r"^(by|written by|author|reporter|reported by|story by)\s*[:\s]\s*"
-    r"(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2})\s*$"
+    r"^(?i:by|written by|author|reporter|reported by|story by)\s*[:\s]\s*"
+    rf"(?P<name>{_NAME}((\s*,\s*|\s+and\s+){_NAME}){{0,2}})\s*$"
 )
+_CITY = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}"
 _SOURCE_PREFIX = re.compile(
-    r"^(?P<source>(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*(?:\s*\([A-Za-z.]{2,12}\))?)"
-    r"|(?:[A-Z][A-Z]+(?:\s[A-Z][A-Z]+)*,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Za-z.]{2,12}\)))"
+    r"^(?P<source>"
+    r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
+    rf"|(?:{_CITY}(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); MOSCOW, June 20 (Reuters)
+    r")"
     r"\s*[-–—]\s+(?=\S)"
 )
+_WIDGET_WORDS = (
+    r"share|print|email|e-mail|tweet|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
+    r"|pinterest|messenger|viber|copy link|comments?|\d+ comments?"
+)
 _WIDGET = re.compile(
-    r"^(share( this( article| story)?)?|print|email|e-mail|tweet|facebook|twitter|zalo|linkedin"
-    r"|whatsapp|telegram|comments?|copy link|back to top|subscribe|follow us.*|tags?\s*:.*"
-    r"|keywords?\s*:.*|topics?\s*:.*)\s*:?$",
+    r"^(share( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{1,20})?|print|email|e-mail|tweet"
+    r"|facebook|twitter|zalo|linkedin|whatsapp|telegram|comments?|copy link|back to top|subscribe"
+    r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
+_WIDGET_ROW = re.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re.IGNORECASE)
+_HASHTAGS = re.compile(r"^(#\w+[\s,]*)+$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
 
 NAV_MIN_ITEMS = 5
 """A bulleted run this long, of short unpunctuated items, is a navigation list."""
 NAV_MAX_WORDS = 6
+NAV_BAR_MIN_ITEMS = 4
+"""A line of this many short items separated by '|' is a navigation bar."""
 
 
 @dataclass(frozen=True)
@@ -109,18 +138,33 @@ def _norm(text: str) -> str:
 
 
 def _is_nav_item(text: str) -> bool:
+    """A short line without sentence punctuation, bulleted or not (a menu entry)."""
     match = _BULLET.match(text)
-    if not match:
+    item = match.group(1).strip() if match else text.strip()
+    if not item or _PUNCT_ONLY.match(item):
         return False
-    item = match.group(1).strip()
     return len(item.split()) <= NAV_MAX_WORDS and not _SENTENCE_END.search(item)
 
 
+def _is_nav_bar(text: str) -> bool:
+    """A one-line menu: at least four short items separated by '|' (``Home | World | ...``)."""
+    parts = [p.strip() for p in text.split("|")]
+    return (
+        len(parts) >= NAV_BAR_MIN_ITEMS
+        and all(p and len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in parts)
+    )
+
+
 def _navigation_runs(lines: list[tuple[int, str]]) -> set[int]:
-    """Indexes (into ``lines``) of items of navigation lists."""
+    """Indexes (into ``lines``) of items of navigation lists.
+
+    A run of at least :data:`NAV_MIN_ITEMS` consecutive non-blank lines that
+    are all menu entries (bulleted or not) is a navigation list. Article
+    subheadings are single short lines between paragraphs, never such runs.
+    """
     found: set[int] = set()
     run: list[int] = []
-    for pos, (_, text) in enumerate(lines + [(0, "end")]):
+    for pos, (_, text) in enumerate(lines + [(0, "end.")]):
         if not text.strip():
             continue
         if _is_nav_item(text):
@@ -161,6 +205,12 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
         if pos in nav:
             state.drop(line, text, "navigation list")
             continue
+        if _is_nav_bar(text):
+            state.drop(line, text, "navigation bar")
+            continue
+        if started and _TEASER_LINK.match(text):
+            state.drop(line, text, "teaser link to another article")
+            continue
         if title_key and key == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
@@ -185,7 +235,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
         if _BAR_END.search(text):
             state.drop(line, text, "photo caption (ends with '|')")
             continue
-        if _WIDGET.match(text):
+        if _WIDGET.match(text) or _WIDGET_ROW.match(text) or _HASHTAGS.match(text):
             state.drop(line, text, "sharing or tag widget")
             continue
         if _PUNCT_ONLY.match(text):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +63,10 @@ class Settings:
         if requested:
             return max(20, requested)
         if sys.stdout.isatty():
-            return max(20, shutil.get_terminal_size((100, 24)).columns)
+            try:
+                return max(20, os.get_terminal_size(sys.stdout.fileno()).columns)
+            except (OSError, ValueError):
+                return 100
         return 100
 
 

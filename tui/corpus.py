@@ -25,10 +25,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.clean import clean_text
 from tui.errors import InputError, UnknownDocument
 from tui.model import Document, Meta
-from tui.sentences import segment
 from tui.textio import DEFAULT_MAX_BYTES, decode, read_bytes
 
 FENCE = "+++"
@@ -168,18 +166,7 @@ def build_document(text: str, path: Path | None, label: object | None = None) ->
     meta, first = parse_front_matter(text, where)
     lines = text.split("\n")
     capture = "\n".join(lines[first - 1:])
-    cleaned = clean_text(capture, meta.title, first_line=first)
-    return Document(
-        meta=meta,
-        path=path,
-        source=capture,
-        body=cleaned.body,
-        paragraphs=cleaned.paragraphs,
-        sentences=segment(cleaned.paragraphs),
-        removed=cleaned.removed,
-        furniture=cleaned.furniture,
-        first_body_line=first,
-    )
+    return Document(meta=meta, path=path, source=capture, first_body_line=first)
 
 
 def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Document:

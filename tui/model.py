@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 
@@ -68,16 +69,18 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded corpus document: metadata, the capture, its clean body and sentences."""
+    """A corpus document: metadata and the capture; cleaning and sentences are computed on first use.
+
+    ``source`` is the capture (the file after its front matter, line endings
+    normalised); ``first_body_line`` is the file line where it starts. The
+    clean ``body``, its ``paragraphs`` and ``sentences``, the ``removed``
+    ledger and the lifted ``furniture`` are derived from it once, lazily, so
+    listing a large corpus does not clean every document.
+    """
 
     meta: Meta
     path: Path | None
     source: str
-    body: str
-    paragraphs: tuple[Paragraph, ...]
-    sentences: tuple[Sentence, ...]
-    removed: tuple[Removed, ...]
-    furniture: Furniture = field(default_factory=Furniture)
     first_body_line: int = 1
 
     @property
@@ -91,3 +94,31 @@ class Document:
     @property
     def date(self) -> dt.date:
         return self.meta.date
+
+    @cached_property
+    def _cleaned(self):  # type: ignore[no-untyped-def]
+        from tui.clean import clean_text
+
+        return clean_text(self.source, self.meta.title, first_line=self.first_body_line)
+
+    @property
+    def body(self) -> str:
+        return self._cleaned.body
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self._cleaned.paragraphs
+
+    @property
+    def removed(self) -> tuple[Removed, ...]:
+        return self._cleaned.removed
+
+    @property
+    def furniture(self) -> Furniture:
+        return self._cleaned.furniture
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from tui.sentences import segment
+
+        return segment(self.paragraphs)

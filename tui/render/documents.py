@@ -6,8 +6,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.model import Document
-from tui.render.escape import md, md_cell
-from tui.render.jsonfmt import dumps
 from tui.render.styled import Line, pad, truncate, wrap_runs
 from tui.safety import visible
 
@@ -22,6 +20,8 @@ class Mark:
 
 
 def list_json(docs: Sequence[Document]) -> str:
+    from tui.render.jsonfmt import dumps
+
     return dumps({"documents": [_doc_summary(d) for d in docs]})
 
 
@@ -39,6 +39,8 @@ def _doc_summary(doc: Document) -> dict[str, object]:
 
 
 def list_markdown(docs: Sequence[Document]) -> str:
+    from tui.render.escape import md_cell
+
     rows = ["| id | date | outlet | kind | sentences | title |", "|---|---|---|---|---:|---|"]
     for d in docs:
         rows.append(
@@ -55,9 +57,13 @@ def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
         for d in docs
     ]
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
-    widths[2] = min(widths[2], 24)
+    widths[2] = min(widths[2], 20)
     widths[3] = min(widths[3], 24)
     fixed = sum(widths[:5]) + 2 * 5
+    if width - fixed < 30:  # narrow: give the title room, shorten outlet and kind
+        widths[2] = min(widths[2], 12)
+        widths[3] = min(widths[3], 14)
+        fixed = sum(widths[:5]) + 2 * 5
     title_width = max(12, width - fixed)
     lines = [Line()]
     for i, h in enumerate(headers):
@@ -79,6 +85,8 @@ def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
 
 
 def show_json(doc: Document, marks: Mapping[int, Mark] | None = None) -> str:
+    from tui.render.jsonfmt import dumps
+
     data = _doc_summary(doc)
     data.update(
         {
@@ -109,6 +117,8 @@ def _sentence_json(s, marks):  # type: ignore[no-untyped-def]
 
 
 def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark] | None = None) -> str:
+    from tui.render.escape import md, md_cell
+
     out = [f"# {md(doc.title)}", "", _meta_line_md(doc), ""]
     if removed:
         out += ["## Removed by cleaning", "", "| line | reason | text |", "|---:|---|---|"]
@@ -126,6 +136,8 @@ def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark
 
 
 def _meta_line_md(doc: Document) -> str:
+    from tui.render.escape import md
+
     bits = [f"`{doc.id}`", doc.date.isoformat()]
     if doc.meta.outlet:
         bits.append(md(doc.meta.outlet))
