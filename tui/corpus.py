@@ -100,6 +100,7 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
     except StopIteration:
         raise InputError(path, "front matter is not closed: no second +++ line", line=1) from None
     block = "\n".join(lines[1:close])
+    _precheck(lines, close, path)
     try:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
@@ -137,6 +138,28 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
     if not fields["title"]:
         raise InputError(path, "the title is empty", line=_key_line(lines, close, "title"))
     return Meta(**fields), close + 2  # type: ignore[arg-type]
+
+
+_BARE_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
+_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _precheck(lines: list[str], close: int, path: object) -> None:
+    """Errors tomllib reports without a line (duplicate keys) or confusingly (impossible dates)."""
+    first: dict[str, int] = {}
+    for i in range(1, close):
+        found = _BARE_KEY.match(lines[i])
+        if not found:
+            continue
+        key, value = found.group(1), found.group(2)
+        if key in first:
+            raise InputError(path, f"duplicate front-matter key '{key}' (first on line {first[key]})", line=i + 1)
+        first[key] = i + 1
+        if key in ("date", "published") and _DATE_LIKE.match(value):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError(path, f"'{key}' is not a real date: {value}", line=i + 1) from None
 
 
 def _key_line(lines: list[str], close: int, key: str) -> int | None:
