@@ -21,6 +21,8 @@ from hypothesis import settings
 import tui
 from tui.safety import UNSAFE
 
+from . import conftest  # noqa: F401  (registers the hostile-* profiles when imported directly)
+
 PROFILE_NAME = os.environ.get("HYPOTHESIS_PROFILE", "")
 if not PROFILE_NAME.startswith("hostile-"):
     PROFILE_NAME = "hostile-ci" if os.environ.get("CI") else "hostile-dev"

@@ -117,11 +117,11 @@ def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, s
                 lines[-1].pop()
             lines.append([])
             used = 0
-        while w > width:
-            head = truncate_exact(piece, width)
-            lines[-1].append((head, style))
-            lines.append([])
-            piece = piece[len(head):]
+        if w > width:  # an over-long word: cut it into pieces of at most ``width`` cells, in one pass
+            *heads, piece = _cut(piece, width)
+            for head in heads:
+                lines[-1].append((head, style))
+                lines.append([])
             w = cell_width(piece)
             used = 0
         if piece:
@@ -131,6 +131,20 @@ def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, s
         while line and line[-1][0] == " ":
             line.pop()
     return lines
+
+
+def _cut(text: str, width: int) -> list[str]:
+    """``text`` in consecutive pieces of at most ``width`` cells (each at least one character)."""
+    pieces: list[str] = []
+    start, used = 0, 0
+    for i, ch in enumerate(text):
+        w = cell_width(ch)
+        if used + w > width and i > start:
+            pieces.append(text[start:i])
+            start, used = i, 0
+        used += w
+    pieces.append(text[start:])
+    return pieces
 
 
 def truncate_exact(text: str, width: int) -> str:
