@@ -73,6 +73,35 @@ class Settings:
 pass_settings = click.make_pass_decorator(Settings, ensure=True)
 
 
+class _PipeClosed(Exception):
+    """stdout's reader went away (click would turn a BrokenPipeError into exit 1)."""
+
+
+class _Group(click.Group):
+    """The accord group: a closed pipe during parsing (--help) or a command ends quietly."""
+
+    def make_context(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise _PipeClosed from exc
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed from exc
+
+
+def _check_encoding(ctx, param, value):  # type: ignore[no-untyped-def]
+    from tui.textio import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _emit_lines(settings: Settings, lines, width: int) -> None:  # type: ignore[no-untyped-def]
     from tui.render.styled import emit
 
@@ -84,7 +113,7 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--corpus",
     "corpus",
@@ -95,7 +124,7 @@ def _write(text: str) -> None:
 )
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this many bytes, before reading them.")
-@click.option("--encoding", default=None, help="Decode documents with this encoding instead of UTF-8.")
+@click.option("--encoding", default=None, callback=_check_encoding, help="Decode documents with this encoding instead of UTF-8.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Style text output (auto: on a terminal, unless NO_COLOR or TERM=dumb).")
 @click.version_option(__version__, prog_name="accord")
@@ -213,13 +242,11 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
     from tui.atomic import write_atomic
     from tui.corpus import build_document, user_folder
     from tui.ingest import corpus_file_text, extract_html, is_html, slug
-    from tui.textio import decode, read_bytes
+    from tui.textio import decode, read_bytes, read_stream
 
     label = "<stdin>" if str(source) == "-" else source
     if str(source) == "-":
-        data = sys.stdin.buffer.read(settings.max_bytes + 1)
-        if len(data) > settings.max_bytes:
-            raise InputError(label, f"input is over the limit of {settings.max_bytes} bytes (--max-bytes)")
+        data = read_stream(sys.stdin.buffer, label, settings.max_bytes)
     else:
         data = read_bytes(source, settings.max_bytes)
     text = decode(data, label, settings.encoding)
@@ -287,12 +314,19 @@ def browse(settings: Settings) -> None:
 
 
 def _prepare_streams() -> None:
-    """Never fail on an encoding: unknown characters are written as escapes."""
+    """Never fail on an encoding: characters the stream cannot encode are written as ``\\uXXXX``.
+
+    (That spelling is also valid inside a JSON string, so ``--format json``
+    stays parseable under ``PYTHONIOENCODING=ascii``; see tui.textio.)
+    """
+    from tui.textio import register_output_errors
+
+    errors = register_output_errors()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
-                reconfigure(errors="backslashreplace")
+                reconfigure(errors=errors)
             except (ValueError, OSError):
                 pass
 
@@ -320,9 +354,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted", err=True)
         code = EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):
         _silence_stdout()
         code = 141
+    except OSError as exc:  # e.g. no space left for stdout: one line, not a traceback
+        click.echo(f"accord: error: {one_line(exc.strerror or str(exc))}", err=True)
+        code = EXIT_USAGE
     _flush_or_quiet()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from tui.safety import visible
+from tui.safety import one_line
 
 # Semantic style -> Rich style.
 THEME = {
@@ -48,9 +48,9 @@ class Line:
     runs: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, text: str, style: str = "") -> Line:
-        """Append ``text`` (escaped for display) with a semantic ``style``."""
+        """Append ``text`` (escaped for display, newlines and tabs too) with a semantic ``style``."""
         if text:
-            self.runs.append((visible(text), style))
+            self.runs.append((one_line(text), style))
         return self
 
     def add_raw(self, text: str, style: str = "") -> Line:
@@ -117,11 +117,11 @@ def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, s
                 lines[-1].pop()
             lines.append([])
             used = 0
-        while w > width:
-            head = truncate_exact(piece, width)
-            lines[-1].append((head, style))
-            lines.append([])
-            piece = piece[len(head):]
+        if w > width:  # an over-long word: cut it into pieces of at most ``width`` cells, in one pass
+            *heads, piece = _cut(piece, width)
+            for head in heads:
+                lines[-1].append((head, style))
+                lines.append([])
             w = cell_width(piece)
             used = 0
         if piece:
@@ -131,6 +131,20 @@ def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, s
         while line and line[-1][0] == " ":
             line.pop()
     return lines
+
+
+def _cut(text: str, width: int) -> list[str]:
+    """``text`` in consecutive pieces of at most ``width`` cells (each at least one character)."""
+    pieces: list[str] = []
+    start, used = 0, 0
+    for i, ch in enumerate(text):
+        w = cell_width(ch)
+        if used + w > width and i > start:
+            pieces.append(text[start:i])
+            start, used = i, 0
+        used += w
+    pieces.append(text[start:])
+    return pieces
 
 
 def truncate_exact(text: str, width: int) -> str:
@@ -168,9 +182,17 @@ def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: i
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(
+    # Colour was decided by the caller (--color, NO_COLOR, FORCE_COLOR, TERM): don't let Rich
+    # second-guess it from the environment. The theme only uses the 8 standard colours.
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # Rich would exit 1; let the CLI exit 141 quietly
+            self.quiet = True
+            raise BrokenPipeError(32, "Broken pipe")
+
+    console = _Console(
         file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
-        width=width or 10_000, soft_wrap=True,
+        width=width or 10_000, soft_wrap=True, no_color=False, color_system="standard",
+        legacy_windows=False,
     )
     for line in lines:
         text = Text(no_wrap=True, end="\n")
