@@ -13,12 +13,19 @@ terms (no all-pairs scoring), and a gated score for each candidate.
    "in accordance with international law" is cut out before weighting, see
    :mod:`tui.features`), multiplied by gates that look beyond topic words:
 
-   * *negation*: one sentence negates its pledge ("agreed not to join any
-     alliance") and the other does not -> x0.6;
+   * *negation*: one sentence negates its commitment ("agreed not to join
+     any alliance", "does not aim at") and the other does not -> x0.6
+     (a negative inside the content, "not using force", does not count);
    * *numbers*: both name numbers (years, counts, percentages) and share none
      -> x0.75;
-   * *thin overlap*: fewer than two shared content terms and no shared
-     anchor (named instrument, acronym, number) -> x0.5.
+   * *thin overlap*: fewer than two shared content terms besides anchors
+     (named instruments, acronyms, numbers) -> x0.5: a shared "UNCLOS 1982"
+     or "75th anniversary 2025" alone does not make two claims the same.
+
+   Who speaks is not what is said: names of people (found after titles such
+   as "President", "Prime Minister", "General Secretary") and the titles
+   themselves weigh :data:`ACTOR_WEIGHT` of a normal term, so "General
+   Secretary Nguyen Phu Trong" in two unrelated sentences cannot pair them.
 
 2. **One-to-one pairs**, greedily by score (best first), each sentence used
    once, keeping only pairs at or above the threshold. The field notes
@@ -71,7 +78,26 @@ MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 CANDIDATES_PER_SENTENCE = 30
 
-_NEGATED = re.compile(r"(?<![\w-])(?:not|never|no|neither|nor|refrain\w*|without)(?![\w-])", re.I)
+ACTOR_WEIGHT = 0.25
+
+_TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Minister", "Premier",
+           "Chairman", "Chairwoman", "Chancellor", "King", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs",
+           "Party chief", "PM", "Ambassador", "Deputy")
+_NAME_AFTER_TITLE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+)
+_TITLE_TERMS = frozenset(
+    features.terms("president presidents prime minister ministers general secretary premier chairman "
+                   "leader leaders chief delegation counterpart guest host")
+)
+
+# A negated commitment ("agreed not to join", "does not aim at", "will never"), not a negative
+# word inside the content ("not using force" is the content of a pledge, on both sides).
+_NEGATED = re.compile(
+    r"(?<![\w-])(?:(?:not|never)\s+to|(?:will|shall|would|do|does|did|can|could|must|should|may)"
+    r"\s+(?:not|never)|no\s+longer|refrain(?:s|ed)?\s+from)(?![\w-])",
+    re.I,
+)
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
 
 
@@ -294,7 +320,8 @@ def _off_order(pairs: list[tuple[int, int]]) -> set[int]:
     return {pairs[k][0] for k in range(len(pairs)) if k not in keep}
 
 
-def _gate(left: str, right: str, lvec: dict[str, float], rvec: dict[str, float], cos: float) -> float:
+def _gate(left: str, right: str, lvec: dict[str, float], rvec: dict[str, float], cos: float,
+          actors: frozenset[str] = frozenset()) -> float:
     """The gated score of a candidate pair (see the module docstring)."""
     score = cos
     if _negated(left) != _negated(right):
@@ -303,13 +330,33 @@ def _gate(left: str, right: str, lvec: dict[str, float], rvec: dict[str, float],
     if ln and rn and not ln & rn:
         score *= NUMBER_PENALTY
     shared = lvec.keys() & rvec.keys()
-    if len(shared) < 2 and not shared & (features.anchors(left) | features.anchors(right)):
+    content = shared - features.anchors(left) - features.anchors(right) - actors
+    if len(content) < 2:
         score *= THIN_PENALTY
     return score
 
 
+def actor_terms(docs: Sequence[Document]) -> frozenset[str]:
+    """Terms naming who speaks: titles, and the names that follow a title in ``docs``."""
+    found = set(_TITLE_TERMS)
+    for doc in docs:
+        for match in _NAME_AFTER_TITLE.finditer(doc.body):
+            found.update(features.terms(match.group(1)))
+    return frozenset(found)
+
+
+def _reweigh(vec: dict[str, float], actors: frozenset[str]) -> dict[str, float]:
+    """``vec`` with actor terms at :data:`ACTOR_WEIGHT`, normalised again."""
+    if not vec or not actors.intersection(vec):
+        return vec
+    out = {t: v * ACTOR_WEIGHT if t in actors else v for t, v in vec.items()}
+    norm = sum(v * v for v in out.values()) ** 0.5
+    return {t: v / norm for t, v in out.items()} if norm else out
+
+
 def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, float]],
-                left: Sequence[Sentence], right: Sequence[Sentence]) -> list[_Candidate]:
+                left: Sequence[Sentence], right: Sequence[Sentence],
+                actors: frozenset[str] = frozenset()) -> list[_Candidate]:
     """Scored candidate pairs, best first, found through an inverted index on rare terms.
 
     Terms that occur in more than ``max(50, 5 %)`` of the right sentences are
@@ -339,7 +386,7 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
             cos = features.cosine(lvec, right_vecs[j])
             if cos <= 0:
                 continue
-            score = _gate(left[i].text, right[j].text, lvec, right_vecs[j], cos)
+            score = _gate(left[i].text, right[j].text, lvec, right_vecs[j], cos, actors)
             out.append(_Candidate(round(score, 6), cos, i, j))
     out.sort(key=lambda c: (-c.score, c.i, c.j))
     return out
@@ -354,9 +401,10 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
             seen.add(doc.id)
             texts.extend(s.text for s in doc.sentences)
     idf = features.learn_idf(texts)
-    lvecs = [features.vector(s.text, idf) for s in left.sentences]
-    rvecs = [features.vector(s.text, idf) for s in right.sentences]
-    cands = _candidates(lvecs, rvecs, left.sentences, right.sentences)
+    actors = actor_terms([left, right])
+    lvecs = [_reweigh(features.vector(s.text, idf), actors) for s in left.sentences]
+    rvecs = [_reweigh(features.vector(s.text, idf), actors) for s in right.sentences]
+    cands = _candidates(lvecs, rvecs, left.sentences, right.sentences, actors)
     return Alignment(left, right, cands, lvecs, rvecs, idf)
 
 
