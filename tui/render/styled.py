@@ -97,40 +97,59 @@ def truncate(text: str, width: int) -> str:
 
 
 def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
-    """Wrap styled runs to ``width`` cells at spaces, splitting over-long words."""
+    """Wrap styled runs to ``width`` cells at spaces, splitting over-long words.
+
+    A word that spans several runs (``"{+inserted+}."``) is kept together:
+    lines break only at spaces.
+    """
     width = max(4, width)
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0
-    tokens: list[tuple[str, str]] = []
-    for text, style in runs:
-        for piece in _split_keep_spaces(text):
-            tokens.append((piece, style))
-    for piece, style in tokens:
-        w = cell_width(piece)
-        if piece == " ":
+    for word in _words(runs):
+        if word[0][0] == " ":
             if used and used + 1 <= width:
-                lines[-1].append((" ", style))
+                lines[-1].append(word[0])
                 used += 1
             continue
+        w = sum(cell_width(piece) for piece, _ in word)
         if used + w > width and used:
             while lines[-1] and lines[-1][-1][0] == " ":
                 lines[-1].pop()
             lines.append([])
             used = 0
-        while w > width:
-            head = truncate_exact(piece, width)
-            lines[-1].append((head, style))
-            lines.append([])
-            piece = piece[len(head):]
+        for piece, style in word:
             w = cell_width(piece)
-            used = 0
-        if piece:
-            lines[-1].append((piece, style))
-            used += w
+            while used + w > width:
+                head = truncate_exact(piece, width - used) if used < width else ""
+                if head:
+                    lines[-1].append((head, style))
+                lines.append([])
+                used = 0
+                piece = piece[len(head):]
+                w = cell_width(piece)
+            if piece:
+                lines[-1].append((piece, style))
+                used += w
     for line in lines:
         while line and line[-1][0] == " ":
             line.pop()
     return lines
+
+
+def _words(runs: list[tuple[str, str]]) -> Iterable[list[tuple[str, str]]]:
+    """Spaces one by one, and words as the styled pieces they are made of."""
+    word: list[tuple[str, str]] = []
+    for text, style in runs:
+        for piece in _split_keep_spaces(text):
+            if piece == " ":
+                if word:
+                    yield word
+                    word = []
+                yield [(" ", style)]
+            else:
+                word.append((piece, style))
+    if word:
+        yield word
 
 
 def truncate_exact(text: str, width: int) -> str:
