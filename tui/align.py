@@ -266,7 +266,7 @@ class Alignment:
             moved=moved,
             strength=compare_strength(strength_of(lsent[0].text), strength_of(rsent[0].text)),
             changes=changes,
-            evidence=features.shared_terms(lvec, rvec),
+            evidence=_readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
         )
 
 
@@ -276,6 +276,26 @@ _WORD = re.compile(r"[^\W_]+")
 def _cased_words(text: str) -> list[str]:
     """The words of ``text`` as written: rows whose words are equal are "unchanged"."""
     return _WORD.findall(text)
+
+
+def _readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
+    """Shared terms as words of ``text`` ("cooperation", "oil and gas") instead of stems."""
+    surface: dict[str, str] = {}
+    for word in features.words(text):
+        found = features.terms(word)
+        if len(found) == 1:
+            surface.setdefault(found[0], word)
+    low = text.lower()
+    for phrase, folded in features.VARIANTS.items():
+        if phrase in low:
+            for t in features.terms(folded):
+                surface.setdefault(t, phrase)
+    out: list[str] = []
+    for t in stems:
+        word = surface.get(t, t)
+        if word not in out:
+            out.append(word)
+    return tuple(out)
 
 
 def _combined(vecs: list[dict[str, float]]) -> dict[str, float]:
