@@ -92,6 +92,17 @@ def _ids(sentences) -> str:  # type: ignore[no-untyped-def]
     return ",".join(str(s.index) for s in sentences)
 
 
+def _wrapped(line: Line, width: int, indent: str = "  ") -> list[Line]:
+    """``line`` wrapped to ``width`` cells, continuation lines indented."""
+    out = []
+    for i, runs in enumerate(wrap_runs(line.runs, width - len(indent))):
+        part = Line().add_raw(indent if i else "")
+        for chunk, style in runs:
+            part.add_raw(chunk, style)
+        out.append(part)
+    return out
+
+
 def _row_header(row: Row) -> Line:
     line = Line().add_raw(f"{MARK[row.status]} {row.status}", ROW_STYLE[row.status])
     if row.similarity is not None and row.status != UNCHANGED:
@@ -115,19 +126,18 @@ def _row_header(row: Row) -> Line:
 
 def _header(comparison: Comparison, width: int) -> list[Line]:
     left, right = comparison.left, comparison.right
-    lines = [
+    lines = _wrapped(
         Line().add_raw("Compare ", "title").add(left.id, "id").add_raw(f" ({left.date.isoformat()})", "meta")
-        .add_raw("  →  ", "title").add(right.id, "id").add_raw(f" ({right.date.isoformat()})", "meta"),
-    ]
+        .add_raw("  →  ", "title").add(right.id, "id").add_raw(f" ({right.date.isoformat()})", "meta"), width)
     for label, doc in (("L", left), ("R", right)):
         for i, wrapped in enumerate(wrap_runs([(_flat(doc.title), "meta")], width - 3)):
             line = Line().add_raw(f"{label}  " if i == 0 else "   ", "dim")
             for chunk, style in wrapped:
                 line.add_raw(chunk, style)
             lines.append(line)
-    lines.append(Line().add_raw(summary_text(comparison), "heading")
-                 .add_raw(f"   threshold {comparison.threshold:.2f}", "score"))
-    lines.append(Line().add_raw(LEGEND if width >= len(LEGEND) else LEGEND[:LEGEND.index("  ↕")], "dim"))
+    lines += _wrapped(Line().add_raw(summary_text(comparison), "heading")
+                      .add_raw(f"   threshold {comparison.threshold:.2f}", "score"), width)
+    lines += _wrapped(Line().add_raw(LEGEND, "dim"), width)
     return lines
 
 
@@ -138,7 +148,7 @@ def compare_text(comparison: Comparison, width: int = 100, only_changed: bool = 
     side_by_side = width >= SIDE_BY_SIDE_MIN
     for row in rows:
         lines.append(Line())
-        lines.append(_row_header(row))
+        lines.extend(_wrapped(_row_header(row), width))
         if side_by_side:
             lines.extend(_side_by_side(row, width))
         else:
