@@ -340,18 +340,27 @@ def _off_order(pairs: list[tuple[int, int]]) -> set[int]:
     return {pairs[k][0] for k in range(len(pairs)) if k not in keep}
 
 
-def _gate(left: str, right: str, lvec: dict[str, float], rvec: dict[str, float], cos: float,
-          actors: frozenset[str] = frozenset()) -> float:
+@dataclass(frozen=True)
+class _Profile:
+    """What the gates need of one sentence, computed once."""
+
+    numbers: frozenset[str]
+    negated: bool
+    plain: frozenset[str]  # content terms that are neither anchors nor actors
+
+
+def _profile(text: str, vec: dict[str, float], actors: frozenset[str]) -> _Profile:
+    return _Profile(_numbers(text), _negated(text), frozenset(vec.keys() - features.anchors(text) - actors))
+
+
+def _gate(left: _Profile, right: _Profile, cos: float) -> float:
     """The gated score of a candidate pair (see the module docstring)."""
     score = cos
-    if _negated(left) != _negated(right):
+    if left.negated != right.negated:
         score *= NEGATION_PENALTY
-    ln, rn = _numbers(left), _numbers(right)
-    if ln and rn and not ln & rn:
+    if left.numbers and right.numbers and not left.numbers & right.numbers:
         score *= NUMBER_PENALTY
-    shared = lvec.keys() & rvec.keys()
-    content = shared - features.anchors(left) - features.anchors(right) - actors
-    if len(content) < 2:
+    if len(left.plain & right.plain) < 2:
         score *= THIN_PENALTY
     return score
 
@@ -375,8 +384,7 @@ def _reweigh(vec: dict[str, float], actors: frozenset[str]) -> dict[str, float]:
 
 
 def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, float]],
-                left: Sequence[Sentence], right: Sequence[Sentence],
-                actors: frozenset[str] = frozenset()) -> list[_Candidate]:
+                left: Sequence[_Profile], right: Sequence[_Profile]) -> list[_Candidate]:
     """Scored candidate pairs, best first, found through an inverted index on rare terms.
 
     Terms that occur in more than ``max(50, 5 %)`` of the right sentences are
@@ -406,7 +414,7 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
             cos = features.cosine(lvec, right_vecs[j])
             if cos <= 0:
                 continue
-            score = _gate(left[i].text, right[j].text, lvec, right_vecs[j], cos, actors)
+            score = _gate(left[i], right[j], cos)
             out.append(_Candidate(round(score, 6), cos, i, j))
     out.sort(key=lambda c: (-c.score, c.i, c.j))
     return out
@@ -424,7 +432,9 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
     actors = actor_terms([left, right])
     lvecs = [_reweigh(features.vector(s.text, idf), actors) for s in left.sentences]
     rvecs = [_reweigh(features.vector(s.text, idf), actors) for s in right.sentences]
-    cands = _candidates(lvecs, rvecs, left.sentences, right.sentences, actors)
+    lprof = [_profile(s.text, v, actors) for s, v in zip(left.sentences, lvecs, strict=True)]
+    rprof = [_profile(s.text, v, actors) for s, v in zip(right.sentences, rvecs, strict=True)]
+    cands = _candidates(lvecs, rvecs, lprof, rprof)
     return Alignment(left, right, cands, lvecs, rvecs, idf)
 
 
