@@ -77,6 +77,7 @@ THIN_PENALTY = 0.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 CANDIDATES_PER_SENTENCE = 30
+MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
 
 ACTOR_WEIGHT = 0.25
 
@@ -175,7 +176,7 @@ class Alignment:
     left_vectors: list[dict[str, float]]
     right_vectors: list[dict[str, float]]
     idf: features.Idf
-    _diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[Change, ...]] = field(default_factory=dict)
+    _details: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = field(default_factory=dict, repr=False)
 
     def at(self, threshold: float) -> Comparison:
         """Decide pairs, merges and moves at ``threshold`` and build the rows."""
@@ -249,24 +250,29 @@ class Alignment:
     def _pair_row(self, lsent: tuple[Sentence, ...], rsent: tuple[Sentence, ...], score: float,
                   moved: bool) -> Row:
         key = (tuple(s.index for s in lsent), tuple(s.index for s in rsent))
-        ltext = " ".join(s.text for s in lsent)
-        rtext = " ".join(s.text for s in rsent)
-        changes = self._diffs.get(key)
-        if changes is None:
-            changes = diff_words(ltext, rtext)
-            self._diffs[key] = changes
-        same = _cased_words(ltext) == _cased_words(rtext)
-        lvec = _combined([self.left_vectors[s.index] for s in lsent])
-        rvec = _combined([self.right_vectors[s.index] for s in rsent])
+        cached = self._details.get(key)
+        if cached is None:  # the same pair at another threshold: reuse its diff and evidence
+            ltext = " ".join(s.text for s in lsent)
+            rtext = " ".join(s.text for s in rsent)
+            lvec = _combined([self.left_vectors[s.index] for s in lsent])
+            rvec = _combined([self.right_vectors[s.index] for s in rsent])
+            cached = (
+                _cased_words(ltext) == _cased_words(rtext),
+                diff_words(ltext, rtext),
+                compare_strength(strength_of(lsent[0].text), strength_of(rsent[0].text)),
+                _readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
+            )
+            self._details[key] = cached
+        same, changes, strength, evidence = cached
         return Row(
             status=UNCHANGED if same else REWORDED,
             left=lsent,
             right=rsent,
             similarity=round(1.0 if same else score, 4),
             moved=moved,
-            strength=compare_strength(strength_of(lsent[0].text), strength_of(rsent[0].text)),
+            strength=strength,
             changes=changes,
-            evidence=_readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
+            evidence=evidence,
         )
 
 
@@ -280,16 +286,21 @@ def _cased_words(text: str) -> list[str]:
 
 def _readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
     """Shared terms as words of ``text`` ("cooperation", "oil and gas") instead of stems."""
+    wanted = set(stems)
     surface: dict[str, str] = {}
     for word in features.words(text):
-        found = features.terms(word)
-        if len(found) == 1:
-            surface.setdefault(found[0], word)
-    low = text.lower()
-    for phrase, folded in features.VARIANTS.items():
-        if phrase in low:
-            for t in features.terms(folded):
-                surface.setdefault(t, phrase)
+        if len(surface) == len(wanted):
+            break
+        t = word if word.isdigit() else features.stem(word[:-2] if word.endswith("'s") else word)
+        if t in wanted:
+            surface.setdefault(t, word)
+    if len(surface) < len(wanted):  # folded variants: "oil and gas" -> oilgas
+        low = text.lower()
+        for phrase, folded in features.VARIANTS.items():
+            if phrase in low:
+                for t in features.terms(folded):
+                    if t in wanted:
+                        surface.setdefault(t, phrase)
     out: list[str] = []
     for t in stems:
         word = surface.get(t, t)
@@ -388,34 +399,38 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
     """Scored candidate pairs, best first, found through an inverted index on rare terms.
 
     Terms that occur in more than ``max(50, 5 %)`` of the right sentences are
-    left out of the index (they cannot make a pair alone); each left sentence
-    keeps its :data:`CANDIDATES_PER_SENTENCE` best candidates by the partial
-    dot product over indexed terms, which are then scored exactly.
+    left out of the index (they cannot make a pair alone). The index gives
+    each left sentence a partial dot product with every right sentence that
+    shares an indexed term; when no term was left out that is the exact
+    cosine, otherwise the :data:`CANDIDATES_PER_SENTENCE` best are scored
+    exactly. Pairs whose cosine is below :data:`MIN_COSINE` are dropped.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, vec in enumerate(right_vecs):
-        for t in vec:
-            postings[t].append(j)
+        for t, w in vec.items():
+            postings[t].append((j, w))
     cap = max(50, len(right_vecs) // 20)
     out: list[_Candidate] = []
     for i, lvec in enumerate(left_vecs):
         acc: dict[int, float] = defaultdict(float)
+        exact = True
         for t, w in lvec.items():
             plist = postings.get(t)
-            if plist is None or len(plist) > cap:
+            if plist is None:
                 continue
-            for j in plist:
-                acc[j] += w * right_vecs[j][t]
-        if len(acc) > CANDIDATES_PER_SENTENCE:
-            best = sorted(acc.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_SENTENCE]
+            if len(plist) > cap:
+                exact = False
+                continue
+            for j, v in plist:
+                acc[j] += w * v
+        if exact:
+            scored = [(j, cos) for j, cos in acc.items() if cos >= MIN_COSINE]
         else:
-            best = list(acc.items())
-        for j, _ in best:
-            cos = features.cosine(lvec, right_vecs[j])
-            if cos <= 0:
-                continue
-            score = _gate(left[i], right[j], cos)
-            out.append(_Candidate(round(score, 6), cos, i, j))
+            best = sorted(acc.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_SENTENCE]
+            scored = [(j, features.cosine(lvec, right_vecs[j])) for j, _ in best]
+        for j, cos in scored:
+            if cos >= MIN_COSINE:
+                out.append(_Candidate(round(_gate(left[i], right[j], cos), 6), cos, i, j))
     out.sort(key=lambda c: (-c.score, c.i, c.j))
     return out
 
