@@ -52,6 +52,7 @@ Defaults lean toward silence: a wrong pair costs more than a missed one.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -76,7 +77,7 @@ NUMBER_PENALTY = 0.75
 THIN_PENALTY = 0.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
-CANDIDATES_PER_SENTENCE = 30
+CANDIDATES_PER_SENTENCE = 20
 MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
 
 ACTOR_WEIGHT = 0.25
@@ -402,8 +403,9 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
     left out of the index (they cannot make a pair alone). The index gives
     each left sentence a partial dot product with every right sentence that
     shares an indexed term; when no term was left out that is the exact
-    cosine, otherwise the :data:`CANDIDATES_PER_SENTENCE` best are scored
-    exactly. Pairs whose cosine is below :data:`MIN_COSINE` are dropped.
+    cosine, otherwise the :data:`CANDIDATES_PER_SENTENCE` best get the
+    frequent terms' share added. Pairs whose cosine is below
+    :data:`MIN_COSINE` are dropped.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, vec in enumerate(right_vecs):
@@ -413,21 +415,21 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
     out: list[_Candidate] = []
     for i, lvec in enumerate(left_vecs):
         acc: dict[int, float] = defaultdict(float)
-        exact = True
+        common: list[tuple[str, float]] = []  # frequent terms, left out of the index
         for t, w in lvec.items():
             plist = postings.get(t)
             if plist is None:
                 continue
             if len(plist) > cap:
-                exact = False
+                common.append((t, w))
                 continue
             for j, v in plist:
                 acc[j] += w * v
-        if exact:
-            scored = [(j, cos) for j, cos in acc.items() if cos >= MIN_COSINE]
+        if common:  # complete the dot product of the best few with the frequent terms
+            best = heapq.nlargest(CANDIDATES_PER_SENTENCE, acc.items(), key=lambda kv: kv[1])
+            scored = [(j, part + sum(w * right_vecs[j].get(t, 0.0) for t, w in common)) for j, part in best]
         else:
-            best = sorted(acc.items(), key=lambda kv: -kv[1])[:CANDIDATES_PER_SENTENCE]
-            scored = [(j, features.cosine(lvec, right_vecs[j])) for j, _ in best]
+            scored = list(acc.items())
         for j, cos in scored:
             if cos >= MIN_COSINE:
                 out.append(_Candidate(round(_gate(left[i], right[j], cos), 6), cos, i, j))
