@@ -78,6 +78,7 @@ THIN_PENALTY = 0.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 CANDIDATES_PER_SENTENCE = 20
+INDEX_CAP = 20  # a term in more right sentences than this (or 2 %) is too common to index
 MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
 
 ACTOR_WEIGHT = 0.25
@@ -399,7 +400,7 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
                 left: Sequence[_Profile], right: Sequence[_Profile]) -> list[_Candidate]:
     """Scored candidate pairs, best first, found through an inverted index on rare terms.
 
-    Terms that occur in more than ``max(50, 5 %)`` of the right sentences are
+    Terms that occur in more than ``max(20, 2 %)`` of the right sentences are
     left out of the index (they cannot make a pair alone). The index gives
     each left sentence a partial dot product with every right sentence that
     shares an indexed term; when no term was left out that is the exact
@@ -411,7 +412,7 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
     for j, vec in enumerate(right_vecs):
         for t, w in vec.items():
             postings[t].append((j, w))
-    cap = max(50, len(right_vecs) // 20)
+    cap = max(INDEX_CAP, len(right_vecs) // 50)
     out: list[_Candidate] = []
     for i, lvec in enumerate(left_vecs):
         acc: dict[int, float] = defaultdict(float)
