@@ -192,8 +192,12 @@ def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: i
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(
-        file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # Rich would exit(1); let the CLI end quietly instead
+            raise BrokenPipeError
+
+    console = _Console(
+        file=out, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False,
         width=width or 10_000, soft_wrap=True,
     )
     for line in lines:
