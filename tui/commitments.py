@@ -237,19 +237,21 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
         joint = match.group().strip(" ,;").lower()
         if joint == "and" and opener.text.lower().endswith("ing"):
             continue  # "called for increasing X and supporting Y": one list of objects
-        if not any(c.start < match.start() and c.start >= (cuts[-1] if cuts else 0) for c in cues):
+        if not any(c.start < match.start() and c.start >= (cuts[-1][1] if cuts else 0) for c in cues):
             continue
         if len(text[after:].split()) < 3:
             continue
-        cuts.append(after)
+        cuts.append((match.start(), after))
     if not cuts:
         return [(0, text)]
     pieces = []
-    bounds = [0, *cuts, len(text)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        piece = text[a:b].strip(" ,;")
+    starts = [0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [len(text)]
+    for a, b in zip(starts, ends, strict=True):
+        raw = text[a:b]
+        piece = raw.strip(" ,;")
         if piece:
-            pieces.append((a + (len(text[a:b]) - len(text[a:b].lstrip(" ,;"))), piece))
+            pieces.append((a + len(raw) - len(raw.lstrip(" ,;")), piece))
     return pieces
 
 
@@ -308,7 +310,7 @@ def _party_subject(clause: str, cue: Cue) -> bool:
 
 def _decide(clause: str) -> Cue | None:
     cue = classify(clause)
-    while cue is not None and _PASSIVE.search(clause[: cue.start]) and cue.strength == "pledge":
+    while cue is not None and _PASSIVE.search(clause[: cue.start]) and re.match(r"(?:resolve|decide)", cue.text, re.I):
         rest = clause[cue.end:]
         nxt = classify(rest)  # "disputes should be resolved": passive, not a pledge
         cue = Cue(nxt.strength, nxt.text, nxt.start + cue.end, nxt.end + cue.end, nxt.negated) if nxt else None
@@ -330,36 +332,43 @@ def detect(doc: Document) -> tuple[Pledge, ...]:
     out: list[Pledge] = []
     texts = [s.text for s in doc.sentences]
     for s in doc.sentences:
-        text = s.text
-        if len(text.split()) < 4:
-            continue  # headings and captions
-        previous: Pledge | None = None
-        dropped = False
-        for offset, clause in split_clauses(text):
-            cue = _decide(clause)
-            if cue is None:
-                continue
-            if dropped and cue.start == 0:
-                continue  # a bare clause continuing a description
-            if _DESCRIPTION.search(clause[: cue.start]) and (
-                cue.text.lower().endswith("ing") or re.search(r"while\s+$", clause[: cue.start], re.I)
-            ):
-                dropped = True
-                continue  # "the talks took place ..., while supporting the principles"
-            if _ABOUT_EVENT.match(clause[cue.end:]):
-                dropped = True
-                continue  # "emphasised the significance of the visit": about the event, not a pledge
-            dropped = False
-            if len(features.terms(clause)) < 2:
-                continue
-            strength = cue.strength
-            if previous is not None and offset and cue.start == 0 and cue.text.lower() in _BARE_VERB:
-                strength = previous.strength  # "aim to overcome X, support Y": Y is under "aim"
-            inherited = previous.actor if previous is not None else ""
-            actor = _actor(clause, cue, texts[max(0, s.index - 6): s.index + 1], inherited)
-            previous = Pledge(doc.id, s.index, clause, strength, actor, cue.text, offset)
-            out.append(previous)
+        out.extend(detect_text(s.text, doc.id, s.index, texts[max(0, s.index - 6): s.index + 1]))
     return tuple(out)
+
+
+def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[str] = ()) -> list[Pledge]:
+    """The pledges of one sentence (``context``: it and the sentences before, to resolve "he")."""
+    out: list[Pledge] = []
+    context = context or (text,)
+    if len(text.split()) < 4:
+        return out  # headings and captions
+    previous: Pledge | None = None
+    dropped = False
+    for offset, clause in split_clauses(text):
+        cue = _decide(clause)
+        if cue is None:
+            continue
+        if dropped and cue.start == 0:
+            continue  # a bare clause continuing a description
+        if _DESCRIPTION.search(clause[: cue.start]) and (
+            cue.text.lower().endswith("ing") or re.search(r"while\s+$", clause[: cue.start], re.I)
+        ):
+            dropped = True
+            continue  # "the talks took place ..., while supporting the principles"
+        if _ABOUT_EVENT.match(clause[cue.end:]):
+            dropped = True
+            continue  # "emphasised the significance of the visit": about the event, not a pledge
+        dropped = False
+        if len(features.terms(clause)) < 2:
+            continue
+        strength = cue.strength
+        if previous is not None and offset and cue.start == 0 and cue.text.lower() in _BARE_VERB:
+            strength = previous.strength  # "aim to overcome X, support Y": Y is under "aim"
+        inherited = previous.actor if previous is not None else ""
+        actor = _actor(clause, cue, context, inherited)
+        previous = Pledge(doc_id, index, clause, strength, actor, cue.text, offset)
+        out.append(previous)
+    return out
 
 
 # --------------------------------------------------------------------------- themes

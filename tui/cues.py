@@ -90,6 +90,7 @@ _NOUN_BEFORE = {
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+_NO_OBJECT = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _NEXT_FROM = re.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
 
 
@@ -102,6 +103,8 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
     """True when a verb cue ("support", "back", "welcome", "desire") is used as a noun or adverb."""
     word = cue_text.lower()
     prev = _previous_word(text, start)
+    if word in ("support", "welcome", "backing", "back") and _NO_OBJECT.match(text, end):
+        return True  # "the warm welcome.": a verb cue needs an object
     if word in ("support", "backing") and _NEXT_FROM.match(text, end):
         return True  # "the support from the Soviet Union": a noun, history
     if word in ("support", "welcome", "desire", "wish", "hope", "request", "back"):
