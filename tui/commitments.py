@@ -410,7 +410,7 @@ for _theme, _words in THEMES:
 THEME_NAMES = tuple(t for t, _ in THEMES) + ("general",)
 
 _INSTRUMENTS = frozenset(
-    t for w in ("unclos", "doc", "coc", "eaeu", "fta", "nuclear", "atomic", "oilgas", "vietsovpetro",
+    t for w in ("doc", "coc", "eaeu", "fta", "nuclear", "atomic", "oilgas", "vietsovpetro",
                 "zarubezhneft", "gazprom", "novatek", "rosatom", "lng", "citizen", "asean", "apec", "sanctions",
                 "multipolar", "alliance", "biosafety", "scholarships", "rice", "navigation", "overflight")
     for t in features.terms(w)
@@ -432,8 +432,44 @@ def theme_of(weights: dict[str, float]) -> str:
 # --------------------------------------------------------------------------- grouping
 
 
+_WHO = re.compile(
+    r"(?<![\w-])(?:(?:prime\s+minister|president|general\s+secretary|party\s+chief|party\s+general\s+secretary|"
+    r"deputy\s+prime\s+minister|foreign\s+minister|minister|chairman|chairwoman|leaders?|the\s+leader)s?"
+    r"(?:\s+of\s+the\s+two\s+countries)?|vladimir\s+putin|putin|mikhail\s+mishustin|mishustin|"
+    r"(?:nguyen\s+phu\s+)?trong|(?:pham\s+minh\s+)?chinh|to\s+lam|lam|he|she|they|counterpart|guest|"
+    r"the\s+(?:russian|vietnamese)\s+side|long-time\s+partners)(?![\w-])",
+    re.I,
+)
+"""Who speaks or commits: not what is pledged, so left out of the vectors."""
+
+
+_LEGAL_BASIS = re.compile(
+    r"(?<![\w-])(?:in\s+accordance\s+with|in\s+line\s+with|in\s+adherence\s+to|in\s+compliance\s+with|"
+    r"consistent\s+with|based\s+on|on\s+the\s+basis\s+of)(?![\w-])"
+    r"(?=[^;]*?(?<![\w-])(?:laws?|charter|unclos|legislation|regulations|norms)(?![\w-]))[^;]*",
+    re.I,
+)
+"""A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
+that pledges on any subject share, so it must not make them look alike."""
+_OIL = re.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
+
+
+def content(text: str) -> str:
+    """What is pledged: ``text`` without cue words (how strongly), speakers' names and titles
+    (who), and legal-basis tails (boilerplate)."""
+    out = _LEGAL_BASIS.sub(" ", text)
+    pieces, pos = [], 0
+    for cue in find_cues(out):
+        pieces.append(out[pos:cue.start])
+        pos = cue.end
+    pieces.append(out[pos:])
+    out = " ".join(pieces)
+    out = _OIL.sub("oil and gas", out)
+    return _WHO.sub(" ", out)
+
+
 def _pledge_vector(text: str, idf: features.Idf) -> dict[str, float]:
-    vec = features.vector(text, idf)
+    vec = features.vector(content(text), idf)
     if not vec:
         return vec
     boosted = {t: (v * INSTRUMENT_BOOST if t in _INSTRUMENTS else v) for t, v in vec.items()}
@@ -442,29 +478,41 @@ def _pledge_vector(text: str, idf: features.Idf) -> dict[str, float]:
 
 
 class _Cluster:
-    __slots__ = ("num", "members", "vectors", "total", "norm", "docs", "actors", "negated", "strengths")
+    __slots__ = ("num", "members", "total", "norm", "docs", "actors", "negated", "strengths")
 
     def __init__(self, num: int) -> None:
         self.num = num
-        self.members: list[Pledge] = []
-        self.vectors: list[dict[str, float]] = []
+        self.members: dict[str, tuple[Pledge, dict[str, float], bool]] = {}
         self.total: dict[str, float] = {}
         self.norm = 0.0
-        self.docs: set[str] = set()
+        self.docs: Counter[str] = Counter()
         self.actors: Counter[str] = Counter()
         self.negated = 0
         self.strengths: Counter[str] = Counter()
 
     def add(self, pledge: Pledge, vec: dict[str, float], negated: bool) -> None:
-        self.members.append(pledge)
-        self.vectors.append(vec)
+        self.members[pledge.key] = (pledge, vec, negated)
+        self._update(pledge, vec, negated, 1)
+
+    def remove(self, pledge: Pledge) -> None:
+        _, vec, negated = self.members.pop(pledge.key)
+        self._update(pledge, vec, negated, -1)
+
+    def _update(self, pledge: Pledge, vec: dict[str, float], negated: bool, sign: int) -> None:
+        total = self.total
         for t, v in vec.items():
-            self.total[t] = self.total.get(t, 0.0) + v
-        self.norm = math.sqrt(sum(v * v for v in self.total.values()))
-        self.docs.add(pledge.doc_id)
-        self.actors[pledge.actor] += 1
-        self.negated += int(negated)
-        self.strengths[pledge.strength] += 1
+            value = total.get(t, 0.0) + sign * v
+            if abs(value) < 1e-12:
+                total.pop(t, None)
+            else:
+                total[t] = value
+        self.norm = math.sqrt(sum(v * v for v in total.values())) if self.members else 0.0
+        self.docs[pledge.doc_id] += sign
+        if self.docs[pledge.doc_id] <= 0:
+            del self.docs[pledge.doc_id]
+        self.actors[pledge.actor] += sign
+        self.negated += sign * int(negated)
+        self.strengths[pledge.strength] += sign
 
     def centroid_cosine(self, vec: dict[str, float]) -> float:
         if not self.norm:
@@ -484,7 +532,7 @@ def _gate(pledge: Pledge, negated: bool, cluster: _Cluster) -> float:
             penalty += ACTOR_PENALTY
     if negated != (cluster.negated > n / 2):
         penalty += NEGATION_PENALTY
-    common = cluster.strengths.most_common(1)[0][0]
+    common = max(cluster.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
     penalty += STRENGTH_PENALTY * abs(RANK[pledge.strength] - RANK[common])
     return penalty
 
@@ -505,31 +553,43 @@ def learn(docs: Sequence[Document]) -> features.Idf:
     return features.learn_idf(texts)
 
 
-def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    index: dict[str, list[int]] = {}
-    common: set[str] = set()
-    vec_cache: dict[str, dict[str, float]] = {}
-    for pledges in pledges_by_doc:
-        vecs = []
-        for p in pledges:
-            vec = vec_cache.get(p.text)
-            if vec is None:
-                vec = _pledge_vector(p.text, idf)
-                if len(vec_cache) < 200_000:
-                    vec_cache[p.text] = vec
-            vecs.append(vec)
+REFINE_PASSES = 2
+"""Passes that take each document's pledges out and assign them again against the settled groups."""
+
+
+class _Clusterer:
+    """Online centroid clustering over an inverted index of group terms."""
+
+    def __init__(self, idf: features.Idf) -> None:
+        self.idf = idf
+        self.clusters: list[_Cluster] = []
+        self.index: dict[str, list[int]] = {}
+        self.common: set[str] = set()
+        self.vec_cache: dict[str, dict[str, float]] = {}
+        self.where: dict[str, int] = {}
+
+    def vector(self, text: str) -> dict[str, float]:
+        vec = self.vec_cache.get(text)
+        if vec is None:
+            vec = _pledge_vector(text, self.idf)
+            if len(self.vec_cache) < 200_000:
+                self.vec_cache[text] = vec
+        return vec
+
+    def assign(self, pledges: Sequence[Pledge]) -> None:
+        """Place one document's pledges: best centroid score first, one member per group."""
+        vecs = [self.vector(p.text) for p in pledges]
         negs = [_negated(p) for p in pledges]
         keys = [_keys(v) for v in vecs]
         scored: list[tuple[float, int, int]] = []
         for i, p in enumerate(pledges):
             hits: Counter[int] = Counter()
             for t in keys[i]:
-                for c in index.get(t, ()):
+                for c in self.index.get(t, ()):
                     hits[c] += 1
             for c, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
-                cluster = clusters[c]
-                if p.doc_id in cluster.docs:
+                cluster = self.clusters[c]
+                if not cluster.members or p.doc_id in cluster.docs:
                     continue
                 score = cluster.centroid_cosine(vecs[i]) - _gate(p, negs[i], cluster)
                 if score >= THRESHOLD:
@@ -546,19 +606,34 @@ def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) ->
             if i in placed:
                 c = placed[i]
             else:
-                c = len(clusters)
-                clusters.append(_Cluster(c))
-            clusters[c].add(p, vecs[i], negs[i])
+                c = len(self.clusters)
+                self.clusters.append(_Cluster(c))
+            self.clusters[c].add(p, vecs[i], negs[i])
+            self.where[p.key] = c
             for t in keys[i]:
-                if t in common:
+                if t in self.common:
                     continue
-                posting = index.setdefault(t, [])
+                posting = self.index.setdefault(t, [])
                 if c not in posting:
                     posting.append(c)
                     if len(posting) > POSTING_CAP:
-                        common.add(t)
-                        del index[t]
-    return clusters
+                        self.common.add(t)
+                        del self.index[t]
+
+    def take_out(self, pledges: Sequence[Pledge]) -> None:
+        for p in pledges:
+            self.clusters[self.where.pop(p.key)].remove(p)
+
+
+def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) -> list[_Cluster]:
+    work = _Clusterer(idf)
+    for pledges in pledges_by_doc:
+        work.assign(pledges)
+    for _ in range(REFINE_PASSES):
+        for pledges in pledges_by_doc:
+            work.take_out(pledges)
+            work.assign(pledges)
+    return [c for c in work.clusters if c.members]
 
 
 def _keys(vec: dict[str, float]) -> list[str]:
@@ -663,19 +738,21 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
     pledges_by_doc = [detect(d) for d in ordered]
     idf = learn(ordered)
     clusters = _cluster(pledges_by_doc, idf)
+    order = {d.id: i for i, d in enumerate(ordered)}
     built: list[tuple[str, Group]] = []
     seeds = []
     pending = []
     for c in clusters:
         weights = {t: v / (c.norm or 1.0) for t, v in c.total.items()}
         theme = theme_of(weights)
-        label, top = _label(c.members, weights, theme)
-        seeds.append((theme, c.members[0].key))
-        pending.append((c, theme, label, top))
+        members = [m for m, _, _ in c.members.values()]
+        members.sort(key=lambda p: (order[p.doc_id], p.index, p.start))
+        label, top = _label(members, weights, theme)
+        seeds.append((theme, members[0].key))
+        pending.append((members, theme, label, top))
     ids = _ids(seeds)
-    order = {d.id: i for i, d in enumerate(ordered)}
-    for gid, (c, theme, label, top) in zip(ids, pending, strict=True):
-        members = tuple(sorted(c.members, key=lambda p: (order[p.doc_id], p.index, p.start)))
+    for gid, (members_, theme, label, top) in zip(ids, pending, strict=True):
+        members = tuple(members_)
         documents = tuple(dict.fromkeys(m.doc_id for m in members))
         built.append((gid, Group(gid, label, theme, members, documents, top)))
     groups = tuple(
