@@ -661,6 +661,14 @@ _LABEL_STOP = features.STOPWORDS | {
 }
 
 
+_LABEL_STOP_STEMS = frozenset(features.stem(w) for w in _LABEL_STOP)
+
+
+def _stop(word: str) -> bool:
+    low = word.lower()
+    return low in _LABEL_STOP or features.stem(low) in _LABEL_STOP_STEMS or (len(word) < 3 and not word.isupper())
+
+
 def _phrases(text: str) -> list[list[str]]:
     """Runs of content words of ``text`` (surface forms), split at stop words and punctuation."""
     runs: list[list[str]] = []
@@ -670,12 +678,12 @@ def _phrases(text: str) -> list[list[str]]:
         gap = text[pos:m.start()]
         pos = m.end()
         word = m.group()
-        low = word.lower()
-        if any(ch in gap for ch in ",;:.()\"“”") or low in _LABEL_STOP or (len(word) < 3 and not word.isupper()):
+        stop = _stop(word)
+        if any(ch in gap for ch in ",;:.()\"“”") or stop:
             if current:
                 runs.append(current)
             current = []
-            if low in _LABEL_STOP or (len(word) < 3 and not word.isupper()):
+            if stop:
                 continue
         current.append(word)
     if current:
@@ -734,7 +742,8 @@ def _ids(seeds: Sequence[tuple[str, str]]) -> list[str]:
 
 def find_commitments(docs: Sequence[Document]) -> Commitments:
     """Detect the pledges of ``docs`` and group the same pledge across documents."""
-    ordered = tuple(sorted(docs, key=lambda d: (d.date, d.id)))
+    unique = {d.id: d for d in docs}
+    ordered = tuple(sorted(unique.values(), key=lambda d: (d.date, d.id)))
     pledges_by_doc = [detect(d) for d in ordered]
     idf = learn(ordered)
     clusters = _cluster(pledges_by_doc, idf)
