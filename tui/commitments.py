@@ -446,7 +446,7 @@ _WHO = re.compile(
 _LEGAL_BASIS = re.compile(
     r"(?<![\w-])(?:in\s+accordance\s+with|in\s+line\s+with|in\s+adherence\s+to|in\s+compliance\s+with|"
     r"consistent\s+with|based\s+on|on\s+the\s+basis\s+of)(?![\w-])"
-    r"(?=[^;]*?(?<![\w-])(?:laws?|charter|unclos|legislation|regulations|norms)(?![\w-]))[^;]*",
+    r"(?=[\s,]+(?:[\w'’-]+[\s,]+){0,6}?(?:laws?|charter|unclos|legislation|regulations|norms)(?![\w-]))[^;]*",
     re.I,
 )
 """A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
@@ -724,7 +724,7 @@ def _label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> 
         if len(picked) == 3:
             break
     title = theme.title() if theme == "east sea" else theme.capitalize()
-    body = ", ".join(picked) if picked else (members[0].text[:40] if members else "")
+    body = ", ".join(picked) if picked else ", ".join(top_terms[:3])
     return f"{title}: {body}", tuple(top_terms)
 
 
