@@ -678,14 +678,21 @@ def _phrases(text: str) -> list[list[str]]:
         gap = text[pos:m.start()]
         pos = m.end()
         word = m.group()
+        if word.lower() == "of" and current and current[-1] != "of" and not any(ch in gap for ch in ",;:.()\"“”"):
+            current.append("of")  # "freedom of navigation": kept inside a phrase, never at its ends
+            continue
         stop = _stop(word)
         if any(ch in gap for ch in ",;:.()\"“”") or stop:
+            while current and current[-1] == "of":
+                current.pop()
             if current:
                 runs.append(current)
             current = []
             if stop:
                 continue
         current.append(word)
+    while current and current[-1] == "of":
+        current.pop()
     if current:
         runs.append(current)
     return runs
@@ -697,11 +704,13 @@ def _label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> 
     scored: dict[str, tuple[float, int, str]] = {}
     for order, m in enumerate(members):
         for run in _phrases(m.text):
-            for size in (3, 2, 1):
+            for size in (4, 3, 2, 1):
                 for i in range(0, max(0, len(run) - size) + 1):
                     words_ = run[i:i + size]
-                    if len(words_) != size:
+                    if len(words_) != size or words_[0] == "of" or words_[-1] == "of":
                         continue
+                    if {w.lower() for w in words_} <= set(theme.split()):
+                        continue  # the theme is already the label's head
                     stems = [t for w in words_ for t in features.terms(w)]
                     if not stems or len(set(stems)) != len(stems):
                         continue
