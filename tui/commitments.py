@@ -32,6 +32,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
 
 from tui import features
 from tui.cues import RANK, Cue, classify, find_cues
@@ -47,7 +49,7 @@ KEY_TERMS = 6
 POSTING_CAP = 64
 """A term indexed by more groups than this stops being used for look-up."""
 
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 12
 """Candidate groups scored per pledge (those sharing the most key terms)."""
 
 INSTRUMENT_BOOST = 2.0
@@ -57,6 +59,8 @@ ACTOR_PENALTY = 0.12
 NEGATION_PENALTY = 0.25
 STRENGTH_PENALTY = 0.03
 MAX_CLAUSE_CHARS = 2000
+LABEL_MEMBERS = 12
+"""Members (earliest first) whose phrases may make a group's label."""
 
 
 class UnknownGroup(AccordError):
@@ -478,17 +482,19 @@ def _pledge_vector(text: str, idf: features.Idf) -> dict[str, float]:
 
 
 class _Cluster:
-    __slots__ = ("num", "members", "total", "norm", "docs", "actors", "negated", "strengths")
+    __slots__ = ("num", "members", "total", "norm", "squares", "docs", "actors", "negated", "strengths", "_summary")
 
     def __init__(self, num: int) -> None:
         self.num = num
         self.members: dict[str, tuple[Pledge, dict[str, float], bool]] = {}
         self.total: dict[str, float] = {}
         self.norm = 0.0
+        self.squares = 0.0
         self.docs: Counter[str] = Counter()
         self.actors: Counter[str] = Counter()
         self.negated = 0
         self.strengths: Counter[str] = Counter()
+        self._summary: tuple[str, str, bool] | None = None
 
     def add(self, pledge: Pledge, vec: dict[str, float], negated: bool) -> None:
         self.members[pledge.key] = (pledge, vec, negated)
@@ -500,39 +506,55 @@ class _Cluster:
 
     def _update(self, pledge: Pledge, vec: dict[str, float], negated: bool, sign: int) -> None:
         total = self.total
+        squares = self.squares
         for t, v in vec.items():
-            value = total.get(t, 0.0) + sign * v
+            old = total.get(t, 0.0)
+            value = old + sign * v
+            squares += value * value - old * old
             if abs(value) < 1e-12:
                 total.pop(t, None)
             else:
                 total[t] = value
-        self.norm = math.sqrt(sum(v * v for v in total.values())) if self.members else 0.0
+        if not self.members:
+            total.clear()
+            squares = 0.0
+        self.squares = max(squares, 0.0)
+        self.norm = math.sqrt(self.squares)  # kept incrementally: O(terms of the pledge), not of the group
         self.docs[pledge.doc_id] += sign
         if self.docs[pledge.doc_id] <= 0:
             del self.docs[pledge.doc_id]
         self.actors[pledge.actor] += sign
         self.negated += sign * int(negated)
         self.strengths[pledge.strength] += sign
+        self._summary = None
 
     def centroid_cosine(self, vec: dict[str, float]) -> float:
         if not self.norm:
             return 0.0
-        total = self.total
-        return sum(v * total.get(t, 0.0) for t, v in vec.items()) / self.norm
+        return sum(map(mul, vec.values(), map(self.total.get, vec.keys(), repeat(0.0)))) / self.norm
+
+    def summary(self) -> tuple[str, str, bool]:
+        """(majority actor among Vietnam/Russia or "", most common strength, mostly negated)."""
+        if self._summary is not None:
+            return self._summary
+        n = len(self.members)
+        side = ""
+        for who in ("Vietnam", "Russia"):
+            if self.actors[who] > n / 2:
+                side = who
+        common = max(self.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
+        self._summary = (side, common, self.negated > n / 2)
+        return self._summary
 
 
-def _gate(pledge: Pledge, negated: bool, cluster: _Cluster) -> float:
+def _gate(pledge: Pledge, negated: bool, summary: tuple[str, str, bool]) -> float:
     """Penalty for a pledge joining a cluster: opposite actor, opposite negation, other strength."""
+    side, common, mostly_negated = summary
     penalty = 0.0
-    n = len(cluster.members)
-    sides = {"Vietnam", "Russia"}
-    if pledge.actor in sides:
-        other = (sides - {pledge.actor}).pop()
-        if cluster.actors[other] > n / 2:
-            penalty += ACTOR_PENALTY
-    if negated != (cluster.negated > n / 2):
+    if side and pledge.actor in ("Vietnam", "Russia") and pledge.actor != side:
+        penalty += ACTOR_PENALTY
+    if negated != mostly_negated:
         penalty += NEGATION_PENALTY
-    common = max(cluster.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
     penalty += STRENGTH_PENALTY * abs(RANK[pledge.strength] - RANK[common])
     return penalty
 
@@ -553,7 +575,7 @@ def learn(docs: Sequence[Document]) -> features.Idf:
     return features.learn_idf(texts)
 
 
-REFINE_PASSES = 2
+REFINE_PASSES = 1
 """Passes that take each document's pledges out and assign them again against the settled groups."""
 
 
@@ -591,7 +613,7 @@ class _Clusterer:
                 cluster = self.clusters[c]
                 if not cluster.members or p.doc_id in cluster.docs:
                     continue
-                score = cluster.centroid_cosine(vecs[i]) - _gate(p, negs[i], cluster)
+                score = cluster.centroid_cosine(vecs[i]) - _gate(p, negs[i], cluster.summary())
                 if score >= THRESHOLD:
                     scored.append((score, i, c))
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -702,7 +724,7 @@ def _label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> 
     """A readable label from the group's weightiest phrases, and its key terms (stems)."""
     top_terms = [t for _, t in sorted((-v, t) for t, v in weights.items())][:8]
     scored: dict[str, tuple[float, int, str]] = {}
-    for order, m in enumerate(members):
+    for order, m in enumerate(members[:LABEL_MEMBERS]):
         for run in _phrases(m.text):
             for size in (4, 3, 2, 1):
                 for i in range(0, max(0, len(run) - size) + 1):
