@@ -40,7 +40,7 @@ from tui.cues import RANK, Cue, classify, find_cues
 from tui.errors import AccordError
 from tui.model import Document
 
-THRESHOLD = 0.30
+THRESHOLD = 0.25
 """Least centroid score for a pledge to join a group."""
 
 KEY_TERMS = 6
@@ -404,13 +404,14 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Theme lexicon: the theme whose words weigh most in a group's centroid names it."""
 
-_THEME_TERMS: dict[str, list[str]] = {}
+_THEME_ENTRIES: list[tuple[str, tuple[str, ...]]] = []
 for _theme, _words in THEMES:
     for _w in _words:
-        for _t in features.terms(_w) or (_w,):
-            _THEME_TERMS.setdefault(_t, [])
-            if _theme not in _THEME_TERMS[_t]:
-                _THEME_TERMS[_t].append(_theme)
+        _stems = features.terms(_w) or (_w,)
+        _THEME_ENTRIES.append((_theme, tuple(dict.fromkeys(_stems))))
+_THEME_TERMS: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _theme, _stems in _THEME_ENTRIES:
+    _THEME_TERMS.setdefault(_stems[0], []).append((_theme, _stems))
 THEME_NAMES = tuple(t for t, _ in THEMES) + ("general",)
 
 _INSTRUMENTS = frozenset(
@@ -424,9 +425,10 @@ _INSTRUMENTS = frozenset(
 def theme_of(weights: dict[str, float]) -> str:
     """The theme whose lexicon terms carry the most weight in ``weights`` (``general`` if none)."""
     score: Counter[str] = Counter()
-    for term, w in weights.items():
-        for theme in _THEME_TERMS.get(term, ()):
-            score[theme] += w
+    for term in weights:
+        for theme, stems in _THEME_TERMS.get(term, ()):
+            if all(t in weights for t in stems):  # a phrase entry ("security cooperation") needs every word
+                score[theme] += sum(weights[t] for t in stems) / len(stems)
     if not score:
         return "general"
     order = {t: i for i, t in enumerate(THEME_NAMES)}
@@ -455,6 +457,7 @@ _LEGAL_BASIS = re.compile(
 )
 """A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
 that pledges on any subject share, so it must not make them look alike."""
+_LIGHT_VERBS = re.compile(r"(?<![\w-])(?:make|makes|made|making|take|takes|took|taking)(?![\w-])", re.I)
 _OIL = re.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
 
 
@@ -469,6 +472,7 @@ def content(text: str) -> str:
     pieces.append(out[pos:])
     out = " ".join(pieces)
     out = _OIL.sub("oil and gas", out)
+    out = _LIGHT_VERBS.sub(" ", out)
     return _WHO.sub(" ", out)
 
 
