@@ -580,6 +580,8 @@ def learn(docs: Sequence[Document]) -> features.Idf:
 
 
 REFINE_PASSES = 1
+STABLE = 0.6
+"""A member this close to the rest of its group (leave-one-out centroid) is not reconsidered."""
 """Passes that take each document's pledges out and assign them again against the settled groups."""
 
 
@@ -646,9 +648,24 @@ class _Clusterer:
                         self.common.add(t)
                         del self.index[t]
 
-    def take_out(self, pledges: Sequence[Pledge]) -> None:
+    def take_out(self, pledges: Sequence[Pledge]) -> list[Pledge]:
+        """Take out the pledges that are not firmly in their group; return them."""
+        out = []
         for p in pledges:
-            self.clusters[self.where.pop(p.key)].remove(p)
+            cluster = self.clusters[self.where[p.key]]
+            if len(cluster.members) > 1 and self._rest_score(cluster, p) >= STABLE:
+                continue  # close to the rest of its group: nothing to reconsider
+            del self.where[p.key]
+            cluster.remove(p)
+            out.append(p)
+        return out
+
+    def _rest_score(self, cluster: _Cluster, p: Pledge) -> float:
+        """Cosine of a member with the centroid of the other members (leave-one-out)."""
+        vec = cluster.members[p.key][1]
+        dot = cluster.centroid_cosine(vec) * cluster.norm
+        rest = math.sqrt(max(cluster.squares - 2 * dot + sum(v * v for v in vec.values()), 0.0))
+        return (dot - sum(v * v for v in vec.values())) / rest if rest > 1e-9 else 1.0
 
 
 def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) -> list[_Cluster]:
@@ -657,8 +674,9 @@ def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) ->
         work.assign(pledges)
     for _ in range(REFINE_PASSES):
         for pledges in pledges_by_doc:
-            work.take_out(pledges)
-            work.assign(pledges)
+            loose = work.take_out(pledges)
+            if loose:
+                work.assign(loose)
     return [c for c in work.clusters if c.members]
 
 
