@@ -227,6 +227,7 @@ def test_explain_gives_pairwise_scores(result):
     assert all(0.0 <= p.score <= 1.0 for p in exp.pairs)
     assert any("eaeu" in p.shared or "fta" in p.shared for p in exp.pairs)
     assert len(exp.member_scores) == n
+    assert exp.centroid and all(w > 0 for _, w in exp.centroid)
 
 
 # --------------------------------------------------------------------------- bad input
@@ -301,3 +302,13 @@ def test_property_every_pledge_in_exactly_one_group(picks):
     for g in result.groups:
         assert len(set(g.documents)) == len(g.members)
         assert len({(m.doc_id, m.index) for m in g.members}) == len(g.members)
+
+
+def test_core_imports_no_ui_library():
+    import subprocess
+    import sys
+
+    code = ("import sys; import tui.commitments; "
+            "bad = [m for m in ('rich', 'textual') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

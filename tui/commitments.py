@@ -458,6 +458,7 @@ _LEGAL_BASIS = re.compile(
 """A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
 that pledges on any subject share, so it must not make them look alike."""
 _LIGHT_VERBS = re.compile(r"(?<![\w-])(?:make|makes|made|making|take|takes|took|taking)(?![\w-])", re.I)
+_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _OIL = re.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
 
 
@@ -471,6 +472,7 @@ def content(text: str) -> str:
         pos = cue.end
     pieces.append(out[pos:])
     out = " ".join(pieces)
+    out = _NAME_HYPHEN.sub(" ", out)  # "Vietnam-Eurasian Economic Union": two names, not one word
     out = _OIL.sub("oil and gas", out)
     out = _LIGHT_VERBS.sub(" ", out)
     return _WHO.sub(" ", out)
@@ -569,14 +571,8 @@ def similarity(a: Pledge, b: Pledge, idf: features.Idf) -> float:
 
 
 def learn(docs: Sequence[Document]) -> features.Idf:
-    """IDF over every sentence of ``docs`` (duplicated documents counted once)."""
-    seen: set[str] = set()
-    texts = []
-    for d in docs:
-        for s in d.sentences:
-            texts.append(s.text)
-        seen.add(d.id)
-    return features.learn_idf(texts)
+    """IDF over every sentence of ``docs``."""
+    return features.learn_idf(s.text for d in docs for s in d.sentences)
 
 
 REFINE_PASSES = 1
@@ -849,8 +845,8 @@ def explain(commitments: Commitments, group: Group) -> Explanation:
         for t, w in v.items():
             total[t] = total.get(t, 0.0) + w
     norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
-    centroid = tuple((t, round(w / norm, 4)) for w, t in sorted(((-w, t) for t, w in total.items()))[:10])
-    centroid = tuple((t, -w if w < 0 else w) for t, w in centroid)
+    heaviest = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    centroid = tuple((t, round(w / norm, 4)) for t, w in heaviest)
     member_scores = []
     for i, m in enumerate(group.members):
         rest: dict[str, float] = {}
