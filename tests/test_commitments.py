@@ -100,7 +100,8 @@ def test_actor(text, actor):
 
 
 def test_detection_accuracy_floor(corpus):
-    """Measured 1.00 on 83 sentences (48 corpus, 35 written); the floor leaves room for other sentences."""
+    """Measured 0.96 on 103 sentences (1.00 on 48 corpus + 35 written used in development, 0.80 on
+    20 held-out sentences written after the rules were frozen)."""
     items = json.loads((DATA / "pledge_detection.json").read_text("utf-8"))["items"]
     right = 0
     for item in items:
