@@ -135,7 +135,7 @@ def find_cues(text: str) -> list[Cue]:
     return list(_find_cues(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _find_cues(text: str) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     for match in _CUE.finditer(text):
