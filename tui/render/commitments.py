@@ -71,9 +71,10 @@ def _short(doc: Document, width: int) -> str:
 def matrix_text(commitments: Commitments, groups: Sequence[Group], width: int = 100) -> list[Line]:
     """The groups × documents matrix with a status column and a legend."""
     docs = commitments.documents
-    col = max(3, min(12, max((len(d.id) for d in docs), default=3)))
-    id_w = max([2] + [len(g.id) for g in groups])
+    id_w = max([5] + [len(g.id) for g in groups])
     st_w = max([6] + [len(status(commitments, g)) for g in groups])
+    room = (width - id_w - st_w - 4 - 36) // max(len(docs), 1) - 1  # leave ~36 cells for the label
+    col = max(7, min(12, max((len(d.id) for d in docs), default=3), room))  # 7: "2024-06" fits
     fixed = id_w + 2 + st_w + 2 + (col + 1) * len(docs) + 1
     label_w = max(16, width - fixed)
     lines: list[Line] = []
