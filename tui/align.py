@@ -87,7 +87,7 @@ _TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Min
            "Chairman", "Chairwoman", "Chancellor", "King", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs",
            "Party chief", "PM", "Ambassador", "Deputy")
 _NAME_AFTER_TITLE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r") +((?:[A-Z][\w’'-]* +){0,3}[A-Z][\w’'-]*)"
 )
 _TITLE_TERMS = frozenset(
     features.terms("president presidents prime minister ministers general secretary premier chairman "

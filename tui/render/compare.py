@@ -329,9 +329,12 @@ def compare_html(comparison: Comparison, only_changed: bool = False) -> str:
         badges = []
         if row.moved:
             prev = row.left[0].index - 1
-            target = f' href="#L{prev}"' if prev >= 0 else ""
-            badges.append(f'<a class="badge moved"{target} title="in the left document this followed '
-                          f'sentence {prev}">↕ moved</a>')
+            if prev >= 0:
+                badges.append(f'<a class="badge moved" href="#L{prev}" title="in the left document this '
+                              f'followed sentence {prev}">↕ moved</a>')
+            else:
+                badges.append('<span class="badge moved" title="first sentence of the left document">'
+                              "↕ moved</span>")
         if row.strength in ("stronger", "weaker"):
             arrow = "▲" if row.strength == "stronger" else "▼"
             badges.append(f'<span class="badge {row.strength}">{arrow} {row.strength}</span>')
