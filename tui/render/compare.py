@@ -156,9 +156,10 @@ def compare_text(comparison: Comparison, width: int = 100, only_changed: bool = 
     if not rows:
         lines.append(Line())
         if not comparison.rows:
-            lines.append(Line().add_raw("(both documents are empty: nothing to compare)", "dim"))
+            note = "(both documents are empty: nothing to compare)"
         else:
-            lines.append(Line().add_raw("(no changes: every sentence is unchanged and in place)", "dim"))
+            note = "(no changes: every sentence is unchanged and in place)"
+        lines += _wrapped(Line().add_raw(note, "dim"), width)
     return lines
 
 
