@@ -87,7 +87,7 @@ _TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Min
            "Chairman", "Chairwoman", "Chancellor", "King", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs",
            "Party chief", "PM", "Ambassador", "Deputy")
 _NAME_AFTER_TITLE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r") +((?:[A-Z][\w’'-]* +){0,3}[A-Z][\w’'-]*)"
 )
 _TITLE_TERMS = frozenset(
     features.terms("president presidents prime minister ministers general secretary premier chairman "
@@ -330,27 +330,44 @@ def _coverage(part: dict[str, float], whole: dict[str, float], idf: features.Idf
 
 
 def _off_order(pairs: list[tuple[int, int]]) -> set[int]:
-    """Left indices of ``pairs`` (sorted by left) off a longest increasing run of right indices."""
-    if not pairs:
+    """Left indices of ``pairs`` (sorted by left) off a longest increasing run of right indices.
+
+    Among runs of the same length the one whose pairs are displaced least is
+    kept (displacement: how far a pair's rank among the pairs differs between
+    the two documents), so the sentence that really travelled is the one
+    marked moved, not the neighbour it jumped over. A Fenwick tree over right
+    ranks keeps this O(n log n).
+    """
+    n = len(pairs)
+    if not n:
         return set()
-    tails: list[int] = []  # right index ending the best run of each length
-    tail_at: list[int] = []  # position in pairs of that end
-    back = [-1] * len(pairs)
+    right_rank = {j: r for r, j in enumerate(sorted(j for _, j in pairs))}
+    tree: list[tuple[int, int, int]] = [(0, 0, -1)] * (n + 1)  # (length, -displacement, position)
+    back = [-1] * n
+    best: tuple[int, int, int] = (0, 0, -1)
     for k, (_, j) in enumerate(pairs):
-        n = bisect.bisect_left(tails, j)
-        if n == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[n] = j
-            tail_at[n] = k
-        back[k] = tail_at[n - 1] if n else -1
+        rank = right_rank[j]
+        # best run ending at a smaller right rank
+        prev, q = (0, 0, -1), rank
+        while q > 0:
+            if tree[q] > prev:
+                prev = tree[q]
+            q -= q & -q
+        here = (prev[0] + 1, prev[1] - abs(k - rank), k)
+        back[k] = prev[2]
+        if here > best:
+            best = here
+        q = rank + 1
+        while q <= n:
+            if here > tree[q]:
+                tree[q] = here
+            q += q & -q
     keep = set()
-    k = tail_at[-1]
+    k = best[2]
     while k >= 0:
         keep.add(k)
         k = back[k]
-    return {pairs[k][0] for k in range(len(pairs)) if k not in keep}
+    return {pairs[k][0] for k in range(n) if k not in keep}
 
 
 @dataclass(frozen=True)

@@ -156,9 +156,10 @@ def compare_text(comparison: Comparison, width: int = 100, only_changed: bool = 
     if not rows:
         lines.append(Line())
         if not comparison.rows:
-            lines.append(Line().add_raw("(both documents are empty: nothing to compare)", "dim"))
+            note = "(both documents are empty: nothing to compare)"
         else:
-            lines.append(Line().add_raw("(no changes: every sentence is unchanged and in place)", "dim"))
+            note = "(no changes: every sentence is unchanged and in place)"
+        lines += _wrapped(Line().add_raw(note, "dim"), width)
     return lines
 
 
@@ -329,9 +330,12 @@ def compare_html(comparison: Comparison, only_changed: bool = False) -> str:
         badges = []
         if row.moved:
             prev = row.left[0].index - 1
-            target = f' href="#L{prev}"' if prev >= 0 else ""
-            badges.append(f'<a class="badge moved"{target} title="in the left document this followed '
-                          f'sentence {prev}">↕ moved</a>')
+            if prev >= 0:
+                badges.append(f'<a class="badge moved" href="#L{prev}" title="in the left document this '
+                              f'followed sentence {prev}">↕ moved</a>')
+            else:
+                badges.append('<span class="badge moved" title="first sentence of the left document">'
+                              "↕ moved</span>")
         if row.strength in ("stronger", "weaker"):
             arrow = "▲" if row.strength == "stronger" else "▼"
             badges.append(f'<span class="badge {row.strength}">{arrow} {row.strength}</span>')
