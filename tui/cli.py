@@ -297,6 +297,81 @@ def _parse_date(value: str, option: str) -> dt.date:
         raise click.BadParameter(f"'{value}' is not a date like 2024-06-20", param_hint=option) from None
 
 
+@cli.command("compare")
+@click.argument("left", metavar="[LEFT", required=False)
+@click.argument("right", metavar="RIGHT]", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"], case_sensitive=False),
+              default="text", show_default=True, help="Output format.")
+@click.option("--width", type=click.IntRange(min=20), default=None,
+              help="Text width (default: terminal); side by side from 100 columns, one above the other below.")
+@click.option("--only", type=click.Choice(["changed"]), default=None,
+              help="Show only rows that are not unchanged in place.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Lowest score that pairs two sentences (default: the tuned default, shown in the header).")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the documents differ, 0 when identical (errors: 2).")
+@click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file (atomically) instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite --output when it exists.")
+@pass_settings
+@click.pass_context
+def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right: str | None, fmt: str,
+                width: int | None, only: str | None, threshold: float | None, exit_code: bool,
+                output: Path | None, force: bool) -> None:
+    """Compare two statements sentence by sentence, by meaning (LEFT and RIGHT: ids or unique prefixes).
+
+    Pairs sentences that carry the same content even when reworded or
+    reordered, marks changed words ([-deleted-] {+inserted+}), moved pairs,
+    and pledges that got stronger or weaker. With no ids, compares the oldest
+    and newest joint-statement reports.
+
+    \b
+    Examples:
+      accord compare
+      accord compare nhandan investor --only changed
+      accord compare nhandan vgp --format html --output redline.html
+    """
+    from tui.align import compare
+    from tui.render import compare as view
+
+    if (left is None) != (right is None):
+        raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
+    corpus = settings.load()
+    if left is None or right is None:
+        from tui.corpus import default_pair
+
+        left_doc, right_doc = default_pair(corpus)
+    else:
+        left_doc, right_doc = corpus.get(left), corpus.get(right)
+    if output is not None:
+        target = output.resolve()
+        if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
+            raise AccordError(f"{output}: the output is also an input")
+    result = compare(left_doc, right_doc, threshold, context=corpus.documents)
+    only_changed = only == "changed"
+    fmt = fmt.lower()
+    if fmt == "json":
+        text = view.compare_json(result, only_changed)
+    elif fmt == "markdown":
+        text = view.compare_markdown(result, only_changed)
+    elif fmt == "html":
+        text = view.compare_html(result, only_changed)
+    else:
+        text = None
+    if output is not None:
+        from tui.atomic import write_atomic
+
+        if text is None:
+            text = view.lines_to_text(view.compare_text(result, width or 100, only_changed))
+        write_atomic(output, text.encode("utf-8"), force=force)
+    elif text is not None:
+        _write(text)
+    else:
+        w = settings.width(width)
+        _emit_lines(settings, view.compare_text(result, w, only_changed), w)
+    if exit_code:
+        ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
+
+
 @cli.command("browse")
 @pass_settings
 def browse(settings: Settings) -> None:
