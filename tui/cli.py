@@ -341,7 +341,9 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
 
         left_doc, right_doc = default_pair(corpus)
     else:
-        left_doc, right_doc = corpus.get(left), corpus.get(right)
+        if left == right == "-":
+            raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
+        left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
     if output is not None:
         target = output.resolve()
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
@@ -370,6 +372,20 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         _emit_lines(settings, view.compare_text(result, w, only_changed), w)
     if exit_code:
         ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
+
+
+def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-untyped-def]
+    """A document named on the command line: an id or unique prefix, or '-' for stdin.
+
+    A stdin document is size-capped before decoding; with ``+++`` front matter
+    it is validated like a corpus file, otherwise it gets id "stdin" and title
+    "<stdin>" (tui.corpus.document_from_bytes).
+    """
+    if ref != "-":
+        return corpus.get(ref)
+    from tui.corpus import document_from_stream
+
+    return document_from_stream(sys.stdin.buffer, "<stdin>", settings.max_bytes, settings.encoding)
 
 
 @cli.command("browse")

@@ -192,3 +192,62 @@ def test_sentences_cover_the_body_exactly_once(body):
     for i, ch in enumerate(doc.body):
         assert covered[i] == (0 if ch.isspace() and covered[i] == 0 else 1), (i, ch)
     assert all(ch.isspace() for i, ch in enumerate(doc.body) if not covered[i])
+
+
+# ---- alignment (accord compare) -----------------------------------------------------------------
+
+WORDS = ["cooperation", "energy", "trade", "Vietnam", "Russia", "agreed", "deepen", "partnership", "the",
+         "will", "must", "may", "not", "oil", "sea", "2024", "U.S.", "Mr.", "\x1b[31m", "\u202e", "\u200b",
+         "\x9b", "[bold]", "[/]", "<script>", "&#27;", "`x`", "|", "\x07", "\u00ad", "\U000e0041", "é", "中文"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=10).map(lambda ws: " ".join(ws) + ".")
+
+
+@st.composite
+def document_pair(draw):
+    left = draw(st.lists(sentence, max_size=8))
+    right = []
+    for s in left:
+        choice = draw(st.sampled_from(["keep", "keep", "edit", "drop"]))
+        if choice == "keep":
+            right.append(s)
+        elif choice == "edit":
+            right.append(s[:-1] + " " + draw(st.sampled_from(WORDS)) + ".")
+    right += draw(st.lists(sentence, max_size=3))
+    right = draw(st.permutations(right))
+    split = draw(st.booleans())
+    return left, right, split
+
+
+def _doc_from(sentences: list[str], doc_id: str, one_paragraph: bool):
+    body = (" " if one_paragraph else "\n\n").join(sentences)
+    source = f'+++\nid = "{doc_id}"\ntitle = "T {doc_id}"\ndate = 2024-06-20\n+++\n{body}\n'
+    return build_document(decode(source.encode("utf-8"), "<test>"), None)
+
+
+@scaled(1.0)
+@given(document_pair())
+def test_alignment_covers_every_sentence_once_and_diffs_rebuild(pair):
+    from tui.align import REWORDED, compare
+    from tui.render import compare as compare_view
+
+    left_s, right_s, one_paragraph = pair
+    left, right = _doc_from(left_s, "left", one_paragraph), _doc_from(right_s, "right", False)
+    result = compare(left, right)
+    seen_left = [s.index for row in result.rows for s in row.left]
+    seen_right = [s.index for row in result.rows for s in row.right]
+    assert sorted(seen_left) == [s.index for s in left.sentences]
+    assert sorted(seen_right) == [s.index for s in right.sentences]
+    for row in result.rows:
+        if row.status == REWORDED:
+            assert row.changes
+        if row.changes:
+            assert "".join(c.left for c in row.changes) == row.left_text
+            assert "".join(c.right for c in row.changes) == row.right_text
+    for out in (compare_view.lines_to_text(compare_view.compare_text(result, 120)),
+                compare_view.lines_to_text(compare_view.compare_text(result, 60)),
+                compare_view.compare_markdown(result), compare_view.compare_html(result)):
+        assert not UNSAFE.search(out), ascii(out[:300])
+    data = json.loads(compare_view.compare_json(result))
+    texts = [r["left"]["text"] for r in data["rows"] if r["left"]] + \
+        [s["text"] for r in data["rows"] for s in r["left_more"]]
+    assert sorted(texts) == sorted(s.text for s in left.sentences)
