@@ -104,7 +104,7 @@ BAD_FRONT = [
     ("whitespace only", " \n\n", "empty file", None),
     ("missing fence", 'id = "x"\ntitle = "t"\ndate = 2024-01-01\n', "missing front matter", 1),
     ("unclosed", '+++\nid = "x"\ntitle = "t"\ndate = 2024-01-01\nbody\n', "not closed", 1),
-    ("duplicate key", '+++\nid = "x"\ntitle = "t"\ntitle = "u"\ndate = 2024-01-01\n+++\nb\n', "invalid front matter", 4),
+    ("duplicate key", '+++\nid = "x"\ntitle = "t"\ntitle = "u"\ndate = 2024-01-01\n+++\nb\n', "duplicate front-matter key", 4),
     ("unknown key", '+++\nid = "x"\ntitle = "t"\ndate = 2024-01-01\nauthor = "me"\n+++\nb\n', "unknown front-matter key 'author'", 5),
     ("bad date", '+++\nid = "x"\ntitle = "t"\ndate = "2024-13-45"\n+++\nb\n', "'date' must be a date", 4),
     ("bad date type", '+++\nid = "x"\ntitle = "t"\ndate = 20240101\n+++\nb\n', "'date' must be a date", 4),

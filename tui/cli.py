@@ -212,6 +212,54 @@ def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
     return sentence_marks(corpus, doc)
 
 
+@cli.command("commitments")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--min-docs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Show only pledges found in at least this many documents.")
+@click.option("--theme", default=None, help="Show only one theme (e.g. 'east sea', trade, energy, nuclear).")
+@click.option("--explain", "explain_ref", default=None, metavar="GROUP",
+              help="Explain one group (id or unique prefix): members, shared terms, pairwise scores.")
+@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@pass_settings
+def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | None, explain_ref: str | None,
+                    width: int | None) -> None:
+    """Group the same pledge across all documents: a matrix of pledges x documents.
+
+    Each cell shows the pledge's strength in that document (pledge / support /
+    intent); the status tells what persists, what is new, what was dropped.
+
+    \b
+    Examples:
+      accord commitments --min-docs 2
+      accord commitments --theme "east sea" --format markdown
+      accord commitments --explain east-sea
+    """
+    from tui.commitments import THEME_NAMES, explain, find_commitments
+    from tui.render import commitments as view
+
+    if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
+        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(THEME_NAMES)})",
+                                 param_hint="--theme")
+    result = find_commitments(settings.load().documents)
+    w = settings.width(width)
+    if explain_ref is not None:
+        exp = explain(result, result.get(explain_ref))
+        if fmt == "json":
+            _write(view.explain_json(result, exp))
+        elif fmt == "markdown":
+            _write(view.explain_markdown(result, exp))
+        else:
+            _emit_lines(settings, view.explain_text(result, exp, w), w)
+        return
+    groups = view.select(result, min_docs, theme)
+    if fmt == "json":
+        _write(view.matrix_json(result, groups))
+    elif fmt == "markdown":
+        _write(view.matrix_markdown(result, groups))
+    else:
+        _emit_lines(settings, view.matrix_text(result, groups, w), w)
+
+
 @cli.command("add")
 @click.argument("source", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--title", required=True, help="The document's title.")

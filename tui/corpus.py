@@ -153,7 +153,7 @@ def _precheck(lines: list[str], close: int, path: object) -> None:
             continue
         key, value = found.group(1), found.group(2)
         if key in first:
-            raise InputError(path, f"invalid front matter: duplicate key '{key}' (first on line {first[key]})", line=i + 1)
+            raise InputError(path, f"duplicate front-matter key '{key}' (first on line {first[key]})", line=i + 1)
         first[key] = i + 1
         if key in ("date", "published") and _DATE_LIKE.match(value):
             try:

@@ -27,13 +27,15 @@ _PATTERNS: list[tuple[str, str]] = [
     # intent phrases that would otherwise read as firm cues
     (INTENT, r"agree(?:d|s)?\s+on\s+the\s+(?:need|importance|necessity)"),
     (INTENT, r"agree(?:d|s)?\s+that\s+(?:there\s+is|it\s+is)\s+(?:a\s+|an\s+)?(?:need|necessary|important)"),
-    (INTENT, r"(?:affirm|reaffirm|underline|underscore|stress|emphasi[sz]e|highlight|note)(?:d|s)?"
+    (INTENT, r"(?:affirm|reaffirm|underline|underscore|stress|emphasi[sz]e|highlight|note)(?:ed|d|es|s)?"
              r"\s+the\s+(?:need|importance|necessity|significance)"),
-    (INTENT, r"(?:underline|underscore|stress|emphasi[sz]e|highlight)(?:d|s)?\s+(?:their|its|the)\s+"
-             r"(?:desire|wish|hope|willingness|readiness)"),
+    (INTENT, r"(?:express|voice|show|affirm|reaffirm|reiterate|convey|underline|underscore|stress|"
+             r"emphasi[sz]e|highlight)(?:ed|d|es|s|ing)?\s+"
+             r"(?:(?:their|its|his|her|the|a|an|strong|shared|common|[^\W\d_]+['’]s)\s+)*"
+             r"(?:desire|wish|hope|willingness|readiness|intention)"),
     # firm
     (PLEDGE, r"agree(?:d|s|ing)?\s+(?:to|on|not|upon)"),
-    (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:d|s)?(?:\s+(?:to|not))?"),
+    (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+(?:their|its|the)\s+(?:determination|commitment|resolve)"),
     (PLEDGE, r"(?:determined|determination|commitment|committed)\s+to"),
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+to"),
@@ -43,7 +45,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"assured"),
     # support
     (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show)(?:d|ed|s)?\s+"
-              r"(?:their\s+|its\s+|strong\s+|full\s+)*support"),
+              r"(?:their\s+|its\s+|strong\s+|full\s+|[^\W\d_]+['’]s\s+)*support"),
     (SUPPORT, r"support(?:s|ed|ing)?"),
     (SUPPORT, r"back(?:s|ed)?"),
     (SUPPORT, r"endorse(?:d|s)?"),
@@ -90,6 +92,8 @@ _NOUN_BEFORE = {
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+_NO_OBJECT = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_NEXT_FROM = re.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -101,6 +105,10 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
     """True when a verb cue ("support", "back", "welcome", "desire") is used as a noun or adverb."""
     word = cue_text.lower()
     prev = _previous_word(text, start)
+    if word in ("support", "welcome", "backing", "back") and _NO_OBJECT.match(text, end):
+        return True  # "the warm welcome.": a verb cue needs an object
+    if word in ("support", "backing") and _NEXT_FROM.match(text, end):
+        return True  # "the support from the Soviet Union": a noun, history
     if word in ("support", "welcome", "desire", "wish", "hope", "request", "back"):
         if prev in _NOUN_BEFORE or prev.endswith("'s"):
             return True

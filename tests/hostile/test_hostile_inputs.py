@@ -80,7 +80,7 @@ CASES = [
     Case("unclosed-front-matter", LIST, {"hostile.txt": b'+++\nid = "hostile"\ntitle = "T"\ndate = 2024-06-20\n'},
          message=_warn(r"hostile\.txt:1", "front matter is not closed")),
     Case("duplicate-key", LIST, {"hostile.txt": GOOD.replace(b"date = ", b'title = "Again"\ndate = ')},
-         message=_warn(r"hostile\.txt:4", r"invalid front matter: duplicate key 'title' \(first on line 3\)")),
+         message=_warn(r"hostile\.txt:4", r"duplicate front-matter key 'title' \(first on line 3\)")),
     Case("unknown-key", LIST, {"hostile.txt": GOOD.replace(b"date = ", b'colour = "red"\ndate = ')},
          message=_warn(r"hostile\.txt:4", r"unknown front-matter key 'colour'")),
     Case("impossible-date", LIST, {"hostile.txt": GOOD.replace(b"2024-06-20", b"2024-13-45")},

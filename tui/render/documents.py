@@ -130,7 +130,7 @@ def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark
             if para >= 0:
                 out.append("")
             para = s.paragraph
-        note = f" *[{md(marks[s.index].label)}]*" if marks and s.index in marks else ""
+        note = f" — {md(marks[s.index].label)}" if marks and s.index in marks else ""
         out.append(f"{md(s.text)}{note} <sup>{s.index}</sup>")
     return "\n".join(out) + "\n"
 
