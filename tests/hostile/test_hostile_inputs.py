@@ -195,3 +195,29 @@ def test_case_count():
     """The brief asks for at least 30 table cases here (on top of the document payload table)."""
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_json_paths_round_trip_for_names_that_are_not_utf8(tmp_path):
+    """A file name with undecodable bytes (surrogate escapes in Python) is valid, exact JSON."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = os.fsdecode(b"caf\xe9\x1b.txt")
+    (corpus / name).write_bytes(GOOD)
+    res = run(["--corpus", str(corpus), "list", "--format", "json"])
+    assert res.code == 0, res.err
+    assert_clean(res)
+    assert json.loads(res.out)["documents"][0]["path"] == str(corpus / name)
+
+
+def test_list_columns_are_measured_after_escaping(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(corpus_file(BODY, doc_id="a", title="Plain").replace(
+        b"date = ", b'outlet = "E\\u001b\\u001b\\u001b"\ndate = '))
+    (corpus / "b.txt").write_bytes(corpus_file(BODY, doc_id="b", title="Plain").replace(
+        b"date = ", b'outlet = "Ordinary"\ndate = '))
+    res = run(["--corpus", str(corpus), "list", "--width", "120"])
+    assert res.code == 0
+    rows = [line for line in res.out.split("\n") if line.startswith(("a ", "b "))]
+    assert len(rows) == 2
+    assert rows[0].index("Plain") == rows[1].index("Plain")  # the title column lines up
