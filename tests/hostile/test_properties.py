@@ -43,7 +43,7 @@ doc_line = st.lists(doc_piece, max_size=25).map("".join)
 doc_body = st.lists(doc_line, max_size=12).map("\n".join)
 
 
-@scaled(2.0)
+@scaled(3.0)
 @given(hostile_text)
 def test_visible_escapes_everything(text):
     shown = visible(text)
@@ -58,7 +58,7 @@ def test_visible_escapes_everything(text):
     assert "".join(visible(ch) for ch in text) == shown
 
 
-@scaled(1.0)
+@scaled(1.5)
 @given(hostile_text)
 def test_one_line_is_one_safe_line(text):
     out = one_line(text)
@@ -67,7 +67,7 @@ def test_one_line_is_one_safe_line(text):
     out.encode("utf-8")  # no lone surrogate left
 
 
-@scaled(2.0)
+@scaled(1.5)
 @given(st.dictionaries(st.text(max_size=5), hostile_text, max_size=4), hostile_text)
 def test_json_is_exact_and_inert(mapping, text):
     data = {"text": text, "items": [text, mapping]}
@@ -89,7 +89,7 @@ def test_markdown_inline_is_inert(text):
     assert not re.match(r"\s*([-=+*>#]|\d+[.)])", out) or re.match(r"\s*(\\|\d+\\)", out)
 
 
-@scaled(1.0)
+@scaled(1.5)
 @given(hostile_text)
 def test_html_text_is_inert(text):
     out = html_text(text)
@@ -102,7 +102,7 @@ def test_html_text_is_inert(text):
 newline_free = st.lists(doc_piece.filter(lambda s: "\r" not in s and "\n" not in s), max_size=20).map("".join)
 
 
-@scaled(1.0)
+@scaled(0.8)
 @given(st.lists(newline_free, min_size=1, max_size=8), st.sampled_from(["\n", "\r\n", "\r"]),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "utf-16-le-bom"]))
 def test_decode_line_endings_and_encodings(lines, ending, encoding):
@@ -135,7 +135,7 @@ def _emitted(lines, color: bool) -> str:
     return out.getvalue()
 
 
-@scaled(0.6)
+@scaled(0.5)
 @given(doc_body, doc_line)
 def test_human_formats_never_emit_raw_controls(body, title):
     doc, _ = _document(body, title)
@@ -156,7 +156,7 @@ def test_human_formats_never_emit_raw_controls(body, title):
     assert [s["text"] for s in data["sentences"]] == [s.text for s in doc.sentences]
 
 
-@scaled(1.0)
+@scaled(0.6)
 @given(doc_body)
 def test_cleaning_accounts_for_every_source_line(body):
     doc, source = _document(body, "Title")
@@ -177,7 +177,7 @@ def test_cleaning_accounts_for_every_source_line(body):
         assert "".join(pieces.get(number, [])) + kept.get(number, "") == want
 
 
-@scaled(1.0)
+@scaled(0.6)
 @given(doc_body)
 def test_sentences_cover_the_body_exactly_once(body):
     doc, _ = _document(body, "Title")
@@ -224,7 +224,7 @@ def _doc_from(sentences: list[str], doc_id: str, one_paragraph: bool):
     return build_document(decode(source.encode("utf-8"), "<test>"), None)
 
 
-@scaled(1.0)
+@scaled(0.8)
 @given(document_pair())
 def test_alignment_covers_every_sentence_once_and_diffs_rebuild(pair):
     from tui.align import REWORDED, compare
