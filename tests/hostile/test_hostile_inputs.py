@@ -221,3 +221,15 @@ def test_list_columns_are_measured_after_escaping(tmp_path):
     rows = [line for line in res.out.split("\n") if line.startswith(("a ", "b "))]
     assert len(rows) == 2
     assert rows[0].index("Plain") == rows[1].index("Plain")  # the title column lines up
+
+
+@pytest.mark.parametrize("cmd", [["list"], ["show", "hostile"], ["compare", "hostile", "other"], ["commitments"]])
+def test_huge_width_is_clamped(tmp_path, cmd):
+    """--width 10**9 must not pad lines to a gigabyte (side-by-side compare pads every row)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_bytes(GOOD)
+    (corpus / "other.txt").write_bytes(corpus_file(BODY.replace("two", "three"), doc_id="other"))
+    res = run(["--corpus", str(corpus), *cmd, "--width", str(10**9)])
+    assert res.code == 0, res.err
+    assert max(len(line) for line in res.out.split("\n")) <= 1000
