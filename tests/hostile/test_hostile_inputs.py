@@ -233,3 +233,32 @@ def test_huge_width_is_clamped(tmp_path, cmd):
     res = run(["--corpus", str(corpus), *cmd, "--width", str(10**9)])
     assert res.code == 0, res.err
     assert max(len(line) for line in res.out.split("\n")) <= 1000
+
+
+@pytest.mark.parametrize("limit", [str(10**14), str(10**30)])
+def test_huge_max_bytes_is_not_allocated(tmp_path, limit):
+    """read(n) allocates n bytes up front: a huge --max-bytes must still read small inputs fine."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_bytes(GOOD)
+    res = run(["--max-bytes", limit, "--corpus", str(corpus), "compare", "hostile", "-", "--format", "json"],
+              stdin=b"The two sides agreed to deepen cooperation.\n")
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["right"]["id"] == "stdin"
+    res = run(["--max-bytes", limit, *[a.replace("{tmp}", str(tmp_path)) for a in ADD]], stdin=b"Some text.\n")
+    assert res.code == 0, res.err
+
+
+def test_max_bytes_boundary_is_exact(tmp_path):
+    res = run(["--max-bytes", str(len(GOOD)), *[a.replace("{tmp}", str(tmp_path)) for a in ADD]], stdin=GOOD)
+    assert res.code == 0, res.err
+    res = run(["--max-bytes", str(len(GOOD) - 1), *[a.replace("{tmp}", str(tmp_path)) for a in ADD], "--force"],
+              stdin=GOOD)
+    assert "over the limit" in assert_one_line_error(res)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_bytes(GOOD)
+    ok = run(["--max-bytes", str(len(GOOD)), "--corpus", str(corpus), "list"])
+    assert ok.code == 0 and ok.err == ""
+    over = run(["--max-bytes", str(len(GOOD) - 1), "--corpus", str(corpus), "list"])
+    assert "over the limit" in over.err
