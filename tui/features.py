@@ -1,6 +1,6 @@
 """Sentence features shared by alignment and commitments: words, stems, TF-IDF vectors.
 
-Similarity is TF-IDF cosine over Snowball-stemmed content words (the best
+Similarity is TF-IDF cosine over Snowball-stemmed content words (PyStemmer) (the best
 measure in the field notes: P@1 1.00 on the same-event pair), with three
 adjustments for diplomatic prose:
 
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowballstemmer)
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 
@@ -132,7 +132,7 @@ _BOILER_RE = re.compile(
 )
 _ANCHOR = re.compile(r"^(?:\d{2,}|[a-z]*\d+[a-z\d]*)$")
 
-_stemmer = snowballstemmer.stemmer("english")
+_stemmer = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=65536)
