@@ -89,6 +89,12 @@ CASES = [
          message=_warn(r"hostile\.txt:4", r"'date' must be a date such as 2024-06-20")),
     Case("toml-syntax", LIST, {"hostile.txt": GOOD.replace(b'title = "', b'title = "\x1b[2J')},
          message=_warn(r"hostile\.txt:3", r"invalid front matter")),
+    Case("deeply-nested-toml", LIST, {"hostile.txt": GOOD.replace(b"date = ", b"x = " + b"[" * 50_000 + b"]" * 50_000
+                                                                  + b"\ndate = ")},
+         message=_warn(r"hostile\.txt:4", r"invalid front matter: values nested too deeply")),
+    Case("deeply-nested-inline-tables", LIST, {"hostile.txt": GOOD.replace(b"date = ", b"x = " + b"{a=" * 5000 + b"1"
+                                                                           + b"}" * 5000 + b"\ndate = ")},
+         message=_warn(r"hostile\.txt:4", r"invalid front matter: values nested too deeply")),
     Case("bad-id", LIST, {"hostile.txt": GOOD.replace(b'"hostile"', b'"../../etc/passwd"')},
          message=_warn(r"hostile\.txt:2", r"invalid id")),
     Case("duplicate-id", LIST, {"a.txt": GOOD, "hostile.txt": GOOD},
