@@ -463,6 +463,11 @@ def _prepare_streams() -> None:
     """
     from tui.textio import register_output_errors
 
+    # A closed descriptor (`accord list >&-`, `accord add - <&-`) leaves the stream None: use the null
+    # device instead, so reading '-' finds empty input and writing is discarded, never a traceback.
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
     errors = register_output_errors()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -204,3 +204,26 @@ def test_help_and_version(args):
     assert res.code == 0
     assert_clean(res)
     assert res.out.strip()
+
+
+@pytest.mark.parametrize("closed,args,code", [
+    ("stdin", ["add", "-", "--title", "T", "--date", "2024-06-20", "--to", "{tmp}"], 2),
+    ("stdin", ["--corpus", "{corpus}", "compare", "hostile", "-"], 2),
+    ("stdout", ["--corpus", "{corpus}", "list"], 0),
+    ("stderr", ["--corpus", "{corpus}", "show", "nope"], 2),
+])
+def test_closed_standard_streams(folder, tmp_path, closed, args, code):
+    """`accord add - <&-` or `accord list >&-`: Python sets the stream to None; no traceback."""
+    fd = {"stdin": 0, "stdout": 1, "stderr": 2}[closed]
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{corpus}", folder) for a in args]
+    pipes = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    pipes.pop(closed)
+    proc = subprocess.run([sys.executable, "-m", "tui", *args], **pipes, preexec_fn=lambda: os.close(fd),
+                          env={**os.environ, "PYTHONPATH": SOURCE_ROOT}, timeout=60)
+    assert proc.returncode == code
+    if closed != "stderr":
+        assert TRACEBACK.encode() not in proc.stderr
+    if closed == "stdin":
+        assert proc.stderr.decode().startswith("accord: error: <stdin>: empty")
+    if closed == "stderr":
+        assert proc.stdout == b""
