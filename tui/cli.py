@@ -21,6 +21,9 @@ from tui.errors import AccordError, InputError
 EXIT_OK, EXIT_DIFFERENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 FORMATS = click.Choice(["text", "markdown", "json"], case_sensitive=False)
+# Widths above MAX_WIDTH are clamped: padding a side-by-side table to --width 10**9 would exhaust memory.
+MAX_WIDTH = 1000
+WIDTH = click.IntRange(min=20, max=MAX_WIDTH, max_open=False, clamp=True)
 
 
 @dataclass
@@ -61,10 +64,10 @@ class Settings:
     def width(self, requested: int | None) -> int:
         """Output width: ``--width``, else the terminal's, else 100 when piped."""
         if requested:
-            return max(20, requested)
+            return min(MAX_WIDTH, max(20, requested))
         if sys.stdout.isatty():
             try:
-                return max(20, os.get_terminal_size(sys.stdout.fileno()).columns)
+                return min(MAX_WIDTH, max(20, os.get_terminal_size(sys.stdout.fileno()).columns))
             except (OSError, ValueError):
                 return 100
         return 100
@@ -154,7 +157,7 @@ def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: 
 
 @cli.command("list")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
-@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
     """List the documents of the corpus, oldest first.
@@ -179,7 +182,7 @@ def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
 @click.argument("doc_id", metavar="ID")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
 @click.option("--removed", is_flag=True, help="List what cleaning removed from the capture, and why.")
-@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | None) -> None:
     """Show one document's clean text, sentence by sentence (ID or a unique prefix).
@@ -219,7 +222,7 @@ def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
 @click.option("--theme", default=None, help="Show only one theme (e.g. 'east sea', trade, energy, nuclear).")
 @click.option("--explain", "explain_ref", default=None, metavar="GROUP",
               help="Explain one group (id or unique prefix): members, shared terms, pairwise scores.")
-@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | None, explain_ref: str | None,
                     width: int | None) -> None:
@@ -350,7 +353,7 @@ def _parse_date(value: str, option: str) -> dt.date:
 @click.argument("right", metavar="RIGHT]", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"], case_sensitive=False),
               default="text", show_default=True, help="Output format.")
-@click.option("--width", type=click.IntRange(min=20), default=None,
+@click.option("--width", type=WIDTH, default=None,
               help="Text width (default: terminal); side by side from 100 columns, one above the other below.")
 @click.option("--only", type=click.Choice(["changed"]), default=None,
               help="Show only rows that are not unchanged in place.")
@@ -389,7 +392,9 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
 
         left_doc, right_doc = default_pair(corpus)
     else:
-        left_doc, right_doc = corpus.get(left), corpus.get(right)
+        if left == right == "-":
+            raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
+        left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
     if output is not None:
         target = output.resolve()
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
@@ -420,6 +425,20 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
 
 
+def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-untyped-def]
+    """A document named on the command line: an id or unique prefix, or '-' for stdin.
+
+    A stdin document is size-capped before decoding; with ``+++`` front matter
+    it is validated like a corpus file, otherwise it gets id "stdin" and title
+    "<stdin>" (tui.corpus.document_from_bytes).
+    """
+    if ref != "-":
+        return corpus.get(ref)
+    from tui.corpus import document_from_stream
+
+    return document_from_stream(sys.stdin.buffer, "<stdin>", settings.max_bytes, settings.encoding)
+
+
 @cli.command("browse")
 @pass_settings
 def browse(settings: Settings) -> None:
@@ -444,6 +463,11 @@ def _prepare_streams() -> None:
     """
     from tui.textio import register_output_errors
 
+    # A closed descriptor (`accord list >&-`, `accord add - <&-`) leaves the stream None: use the null
+    # device instead, so reading '-' finds empty input and writing is discarded, never a traceback.
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
     errors = register_output_errors()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

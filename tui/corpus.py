@@ -110,6 +110,9 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         detail = re.sub(r"\s*\(at end of document\)", "", detail)
         raise InputError(path, f"invalid front matter: {detail}", line=line) from None
+    except RecursionError:  # tomllib recurses per nested array/table: "x = [[[[...]]]]" exhausts the stack
+        deepest = max(range(1, close), key=lambda i: lines[i].count("[") + lines[i].count("{"))
+        raise InputError(path, "invalid front matter: values nested too deeply", line=deepest + 1) from None
     unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
         raise InputError(

@@ -31,7 +31,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if info.st_size > max_bytes:
             raise InputError(path, _too_big(info.st_size, max_bytes))
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = _read_capped(handle, max_bytes)
     except InputError:
         raise
     except IsADirectoryError:
@@ -49,19 +49,29 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def read_stream(stream: BinaryIO, label: object, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read at most ``max_bytes`` from a binary stream (stdin), refusing more before decoding."""
-    chunks: list[bytes] = []
-    size = 0
     try:
-        while size <= max_bytes:
-            chunk = stream.read(max_bytes + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        data = _read_capped(stream, max_bytes)
     except OSError as exc:
         raise InputError(label, exc.strerror or "cannot be read") from None
-    if size > max_bytes:
+    if len(data) > max_bytes:
         raise InputError(label, _too_big(None, max_bytes))
+    return data
+
+
+_CHUNK = 1 << 20
+
+
+def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
+    """Up to ``max_bytes + 1`` bytes, read in chunks (``read(n)`` allocates n bytes up front, so a huge
+    ``--max-bytes`` must not be passed to it directly)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
     return b"".join(chunks)
 
 

@@ -48,9 +48,9 @@ ASCII_ENVS = {
 
 
 @pytest.mark.parametrize("env", list(ASCII_ENVS), ids=str)
-@pytest.mark.parametrize("cmd", [["show", "hostile"], ["show", "hostile", "--format", "markdown"], ["list"],
+@pytest.mark.parametrize("cmd", [["show", "hostile"], ["list", "--format", "markdown"],
                                  ["--color", "always", "show", "hostile"], ["show", "h\u00e9\u202e"],
-                                 ["--help"]], ids=["show", "markdown", "list", "colour", "error", "help"])
+                                 ["--help"]], ids=["show", "list-markdown", "colour", "error", "help"])
 def test_narrow_encodings_never_crash(folder, env, cmd):
     res = run_process(["--corpus", folder, *cmd], env=ASCII_ENVS[env])
     failing = "h\u00e9\u202e" in cmd
@@ -204,3 +204,26 @@ def test_help_and_version(args):
     assert res.code == 0
     assert_clean(res)
     assert res.out.strip()
+
+
+@pytest.mark.parametrize("closed,args,code", [
+    ("stdin", ["add", "-", "--title", "T", "--date", "2024-06-20", "--to", "{tmp}"], 2),
+    ("stdin", ["--corpus", "{corpus}", "compare", "hostile", "-"], 2),
+    ("stdout", ["--corpus", "{corpus}", "list"], 0),
+    ("stderr", ["--corpus", "{corpus}", "show", "nope"], 2),
+])
+def test_closed_standard_streams(folder, tmp_path, closed, args, code):
+    """`accord add - <&-` or `accord list >&-`: Python sets the stream to None; no traceback."""
+    fd = {"stdin": 0, "stdout": 1, "stderr": 2}[closed]
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{corpus}", folder) for a in args]
+    pipes = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    pipes.pop(closed)
+    proc = subprocess.run([sys.executable, "-m", "tui", *args], **pipes, preexec_fn=lambda: os.close(fd),
+                          env={**os.environ, "PYTHONPATH": SOURCE_ROOT}, timeout=60)
+    assert proc.returncode == code
+    if closed != "stderr":
+        assert TRACEBACK.encode() not in proc.stderr
+    if closed == "stdin":
+        assert proc.stderr.decode().startswith("accord: error: <stdin>: empty")
+    if closed == "stderr":
+        assert proc.stdout == b""

@@ -89,6 +89,12 @@ CASES = [
          message=_warn(r"hostile\.txt:4", r"'date' must be a date such as 2024-06-20")),
     Case("toml-syntax", LIST, {"hostile.txt": GOOD.replace(b'title = "', b'title = "\x1b[2J')},
          message=_warn(r"hostile\.txt:3", r"invalid front matter")),
+    Case("deeply-nested-toml", LIST, {"hostile.txt": GOOD.replace(b"date = ", b"x = " + b"[" * 50_000 + b"]" * 50_000
+                                                                  + b"\ndate = ")},
+         message=_warn(r"hostile\.txt:4", r"invalid front matter: values nested too deeply")),
+    Case("deeply-nested-inline-tables", LIST, {"hostile.txt": GOOD.replace(b"date = ", b"x = " + b"{a=" * 5000 + b"1"
+                                                                           + b"}" * 5000 + b"\ndate = ")},
+         message=_warn(r"hostile\.txt:4", r"invalid front matter: values nested too deeply")),
     Case("bad-id", LIST, {"hostile.txt": GOOD.replace(b'"hostile"', b'"../../etc/passwd"')},
          message=_warn(r"hostile\.txt:2", r"invalid id")),
     Case("duplicate-id", LIST, {"a.txt": GOOD, "hostile.txt": GOOD},
@@ -134,6 +140,14 @@ CASES = [
          message=r"^accord: error: .*no\\x07such\.txt: no such file$"),
     Case("add-bad-id", (*ADD, "--id", "../../\x1b[2Jx"), stdin=b"Text.", code=2,
          message=r"^accord: error: .*\\x1b\[2Jx\.txt:2: invalid id"),
+    Case("add-html-deeply-nested", ("add", "{corpus}/deep.html", "--title", "T", "--date", "2024-06-20", "--to",
+                                    "{tmp}/o"),
+         {"deep.html": b"<html><body>" + b"<div>" * 100_000 + b"<p>Short.</p>" + b"</div>" * 100_000 + b"</body></html>"},
+         code=2, message=r"^accord: error: .*deep\.html: no article text could be extracted"),
+    Case("add-html-control-garbage", ("--encoding", "latin-1", "add", "{corpus}/g.html", "--title", "T", "--date",
+                                      "2024-06-20", "--to", "{tmp}/o"),
+         {"g.html": b"<html><body><p>" + bytes(range(1, 256)) * 50 + b"</p></body></html>"},
+         message=r"^added t-2024-06-20: \d+ sentences"),
     Case("add-directory", ("add", "{tmp}", "--title", "T", "--date", "2024-06-20", "--to", "{tmp}/o"), code=2,
          message=r"^accord: error: "),
 ]
@@ -195,3 +209,70 @@ def test_case_count():
     """The brief asks for at least 30 table cases here (on top of the document payload table)."""
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_json_paths_round_trip_for_names_that_are_not_utf8(tmp_path):
+    """A file name with undecodable bytes (surrogate escapes in Python) is valid, exact JSON."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = os.fsdecode(b"caf\xe9\x1b.txt")
+    (corpus / name).write_bytes(GOOD)
+    res = run(["--corpus", str(corpus), "list", "--format", "json"])
+    assert res.code == 0, res.err
+    assert_clean(res)
+    assert json.loads(res.out)["documents"][0]["path"] == str(corpus / name)
+
+
+def test_list_columns_are_measured_after_escaping(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(corpus_file(BODY, doc_id="a", title="Plain").replace(
+        b"date = ", b'outlet = "E\\u001b\\u001b\\u001b"\ndate = '))
+    (corpus / "b.txt").write_bytes(corpus_file(BODY, doc_id="b", title="Plain").replace(
+        b"date = ", b'outlet = "Ordinary"\ndate = '))
+    res = run(["--corpus", str(corpus), "list", "--width", "120"])
+    assert res.code == 0
+    rows = [line for line in res.out.split("\n") if line.startswith(("a ", "b "))]
+    assert len(rows) == 2
+    assert rows[0].index("Plain") == rows[1].index("Plain")  # the title column lines up
+
+
+@pytest.mark.parametrize("cmd", [["list"], ["show", "hostile"], ["compare", "hostile", "other"], ["commitments"]])
+def test_huge_width_is_clamped(tmp_path, cmd):
+    """--width 10**9 must not pad lines to a gigabyte (side-by-side compare pads every row)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_bytes(GOOD)
+    (corpus / "other.txt").write_bytes(corpus_file(BODY.replace("two", "three"), doc_id="other"))
+    res = run(["--corpus", str(corpus), *cmd, "--width", str(10**9)])
+    assert res.code == 0, res.err
+    assert max(len(line) for line in res.out.split("\n")) <= 1000
+
+
+@pytest.mark.parametrize("limit", [str(10**14), str(10**30)])
+def test_huge_max_bytes_is_not_allocated(tmp_path, limit):
+    """read(n) allocates n bytes up front: a huge --max-bytes must still read small inputs fine."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_bytes(GOOD)
+    res = run(["--max-bytes", limit, "--corpus", str(corpus), "compare", "hostile", "-", "--format", "json"],
+              stdin=b"The two sides agreed to deepen cooperation.\n")
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["right"]["id"] == "stdin"
+    res = run(["--max-bytes", limit, *[a.replace("{tmp}", str(tmp_path)) for a in ADD]], stdin=b"Some text.\n")
+    assert res.code == 0, res.err
+
+
+def test_max_bytes_boundary_is_exact(tmp_path):
+    res = run(["--max-bytes", str(len(GOOD)), *[a.replace("{tmp}", str(tmp_path)) for a in ADD]], stdin=GOOD)
+    assert res.code == 0, res.err
+    res = run(["--max-bytes", str(len(GOOD) - 1), *[a.replace("{tmp}", str(tmp_path)) for a in ADD], "--force"],
+              stdin=GOOD)
+    assert "over the limit" in assert_one_line_error(res)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_bytes(GOOD)
+    ok = run(["--max-bytes", str(len(GOOD)), "--corpus", str(corpus), "list"])
+    assert ok.code == 0 and ok.err == ""
+    over = run(["--max-bytes", str(len(GOOD) - 1), "--corpus", str(corpus), "list"])
+    assert "over the limit" in over.err

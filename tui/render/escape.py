@@ -13,7 +13,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 # After escaping: a leading "-" or "=" (list item, setext underline, thematic break) or "1." (ordered list).
 _MD_LINE_START = re.compile(r"^(\s*)(?:([-=])|(\d+)(\.))")
 # GFM extended autolinks: "scheme://..." and "www." turn into links without any markup.
-_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|javascript|data|file|mailto|vbscript)(:)|\b(www)(\.)")
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|javascript|data|file|mailto|vbscript)(:)|(www)(\.)")
 
 
 def _defuse_autolink(match: re.Match[str]) -> str:

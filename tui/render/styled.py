@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from tui.safety import visible
+from tui.safety import one_line
 
 # Semantic style -> Rich style.
 THEME = {
@@ -48,9 +48,9 @@ class Line:
     runs: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, text: str, style: str = "") -> Line:
-        """Append ``text`` (escaped for display) with a semantic ``style``."""
+        """Append ``text`` (escaped for display, newlines and tabs too: a Line is one line)."""
         if text:
-            self.runs.append((visible(text), style))
+            self.runs.append((one_line(text), style))
         return self
 
     def add_raw(self, text: str, style: str = "") -> Line:
@@ -193,12 +193,16 @@ def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: i
     from rich.text import Text
 
     class _Console(Console):
-        def on_broken_pipe(self) -> None:  # Rich would exit(1); let the CLI end quietly instead
-            raise BrokenPipeError
+        def on_broken_pipe(self) -> None:  # Rich would exit 1; let the CLI exit 141 quietly
+            self.quiet = True
+            raise BrokenPipeError(32, "Broken pipe")
 
+    # Colour was decided by the caller (--color, NO_COLOR, FORCE_COLOR, TERM): don't let Rich
+    # second-guess it from the environment. The theme only uses the 8 standard colours.
     console = _Console(
-        file=out, force_terminal=True, color_system="standard", highlight=False, emoji=False, markup=False,
-        width=width or 10_000, soft_wrap=True,
+        file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
+        width=width or 10_000, soft_wrap=True, no_color=False, color_system="standard",
+        legacy_windows=False,
     )
     for line in lines:
         text = Text(no_wrap=True, end="\n")
