@@ -491,3 +491,65 @@ def test_property_every_line_accounted_for(lines, title):
     assert _account(numbered, result.paragraphs, result.removed) == []
     assert result.body == "\n\n".join(p.text for p in result.paragraphs)
     assert not re.search(r"\n\n\n", result.body)
+
+
+def test_a_list_introduced_by_a_colon_is_article_text():
+    items = ["- Agreement on higher education", "- MoU on nuclear science", "- Justice cooperation programme",
+             "- Oil exploration licence", "- Disease prevention roadmap", "- Rail transport agreement"]
+    lines = ARTICLE[:1] + ["The documents signed include:"] + items + ARTICLE[1:]
+    result = _clean("\n".join(lines))
+    _assert_article_kept(result)
+    for item in items:
+        assert item in result.body
+    assert result.removed == ()
+
+
+def test_synthetic_byline_and_dateline_on_one_line():
+    line = "By Hoang Phong   June 20, 2024 | 05:30 pm GMT+7"
+    result = _clean("\n".join([line] + ARTICLE))
+    _assert_article_kept(result)
+    assert result.furniture.byline == "Hoang Phong"
+    assert result.furniture.dateline == "June 20, 2024 | 05:30 pm GMT+7"
+    assert line not in result.body
+
+
+@pytest.mark.parametrize("footer", ["Reporting by Khanh Vu; Editing by Ed Davies",
+                                    "Additional reporting by Jane Doe in Tokyo; Writing by John Smith",
+                                    "© 2024 Example News. All rights reserved.",
+                                    "Copyright 2024 Example Media Group"])
+def test_synthetic_wire_credits_and_copyright(footer):
+    result = _clean("\n".join(ARTICLE + [footer]))
+    _assert_article_kept(result)
+    assert footer not in result.body
+    assert _reasons(result, footer)
+
+
+def test_prose_about_reporting_is_kept():
+    sentence = "Reporting by state media said the talks were productive."
+    result = _clean("\n".join(ARTICLE + [sentence]))
+    assert sentence in result.body
+
+
+PATHOLOGICAL = [
+    "Reporting by " + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2 + " x",
+    "Reporting by " + "A, " * 200 + "x",
+    "By " + "Aaaa " * 200 + "x",
+    "Photo: " + "A" * 5000 + " x.",
+    "Updated: " + "1 " * 2000,
+    "X" * 20000 + " - y",
+    "A." * 5000 + " - x",
+    "HANOI " * 2000 + "(VNA) x",
+    "• " * 3000,
+    "Home | " * 3000 + "x.",
+    "June 20, 2024 " * 500,
+]
+
+
+def test_no_pathological_backtracking():
+    import time
+
+    start = time.perf_counter()
+    for line in PATHOLOGICAL:
+        result = clean_text("\n".join([line] + ARTICLE))
+        _assert_article_kept(result)
+    assert time.perf_counter() - start < 2.0

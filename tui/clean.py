@@ -6,7 +6,8 @@ Rules are general kinds of page furniture, not per-site phrases or line numbers:
   and everything after them, once the article has started; single teaser
   links inside it ("See also: <headline>");
 * navigation lists: runs of short lines (bulleted or not) with no sentence
-  punctuation, and one-line menus ("Home | World | Business | Video");
+  punctuation, unless a line ending in ':' introduces them, and one-line
+  menus ("Home | World | Business | Video");
 * image markers ("... - Ảnh 1.", "Photo 2");
 * photo captions that end with a credit ("- Photo: VNA", "Photos: X |",
   "(Photo: AFP)", "Photo courtesy of X.") or with a bare "|";
@@ -14,6 +15,7 @@ Rules are general kinds of page furniture, not per-site phrases or line numbers:
 * the headline when it repeats the title, datelines, bylines, and source
   credits that open the first paragraph ("VOV.VN -", "VGP –"), lifted into
   :class:`~tui.model.Furniture` fields;
+* wire-service credits ("Reporting by X; Editing by Y") and copyright lines;
 * sharing widgets ("Share on Facebook", "Facebook Twitter Email"), tag and
   hashtag lines, and stray punctuation lines.
 
@@ -67,18 +69,24 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _SEP = r"[\s,|\-–—]+"
-_DATELINE = re.compile(
-    r"^(((last\s+)?updated|published|posted|created)(\s+(on|at))?\s*:?\s*)?"
+_DATELINE_BODY = (
+    r"(((last\s+)?updated|published|posted|created)(\s+(on|at))?\s*:?\s*)?"
     rf"(({_WEEKDAY},?\s+)?{_DATE}({_SEP}{_TIME})?({_SEP}{_TIME})?"
     rf"|{_TIME}{_SEP}({_WEEKDAY},?\s+)?{_DATE})"
-    r"[\s,|\-–—]*$",
-    re.IGNORECASE,
 )
+_DATELINE = re.compile(rf"^{_DATELINE_BODY}[\s,|\-–—]*$", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
+# "By Jane Doe", "Reporter: Le Hoa", and "By Hoang Phong   June 20, 2024 | 05:30 pm GMT+7".
 _BYLINE = re.compile(
     r"^(?i:by|written by|author|reporter|reported by|story by)\s*[:\s]\s*"
-    rf"(?P<name>{_NAME}((\s*,\s*|\s+and\s+){_NAME}){{0,2}})\s*$"
+    rf"(?P<name>{_NAME}((\s*,\s*|\s+and\s+){_NAME}){{0,2}})"
+    rf"(\s*[|,\-–—]\s*|\s+)?(?P<date>(?i:{_DATELINE_BODY}))?\s*$"
 )
+# Wire-service footers: "Reporting by Khanh Vu; Editing by Ed Davies".
+_CREDIT_ROLE = r"(?i:(additional\s+)?reporting|writing|editing|compiled|translated|graphics)\s+by\s+"
+_NAMEISH = r"[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+)(?:[A-Z][\w.'’-]*|in|and|&))*"
+_WIRE_CREDITS = re.compile(rf"^{_CREDIT_ROLE}{_NAMEISH}(\s*;\s*{_CREDIT_ROLE}{_NAMEISH})*\s*\.?$")
+_COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
 _CITY = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}"
 _SOURCE_PREFIX = re.compile(
     r"^(?P<source>"
@@ -159,20 +167,27 @@ def _navigation_runs(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes (into ``lines``) of items of navigation lists.
 
     A run of at least :data:`NAV_MIN_ITEMS` consecutive non-blank lines that
-    are all menu entries (bulleted or not) is a navigation list. Article
-    subheadings are single short lines between paragraphs, never such runs.
+    are all menu entries (bulleted or not) is a navigation list, unless the
+    line before it ends with a colon: then it is a list the article
+    introduces ("The documents signed include:"). Article subheadings are
+    single short lines between paragraphs, never such runs.
     """
     found: set[int] = set()
     run: list[int] = []
+    introduced = False
+    previous = ""
     for pos, (_, text) in enumerate(lines + [(0, "end.")]):
         if not text.strip():
             continue
         if _is_nav_item(text):
+            if not run:
+                introduced = previous.rstrip().endswith(":")
             run.append(pos)
-            continue
-        if len(run) >= NAV_MIN_ITEMS:
-            found.update(run)
-        run = []
+        else:
+            if len(run) >= NAV_MIN_ITEMS and not introduced:
+                found.update(run)
+            run = []
+        previous = text
     return found
 
 
@@ -225,7 +240,17 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
         byline = _BYLINE.match(text)
         if byline:
             state.byline = state.byline or byline.group("name")
-            state.drop(line, text, "byline (lifted to the byline field)")
+            if byline.group("date"):
+                state.dateline = state.dateline or byline.group("date").strip()
+                state.drop(line, text, "byline and dateline (lifted to the byline and dateline fields)")
+            else:
+                state.drop(line, text, "byline (lifted to the byline field)")
+            continue
+        if _WIRE_CREDITS.match(text):
+            state.drop(line, text, "reporting and editing credits")
+            continue
+        if _COPYRIGHT.match(text) and len(text.split()) <= 20:
+            state.drop(line, text, "copyright notice")
             continue
         credit = _CREDIT.search(text)
         if credit:

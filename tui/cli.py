@@ -21,6 +21,9 @@ from tui.errors import AccordError, InputError
 EXIT_OK, EXIT_DIFFERENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 FORMATS = click.Choice(["text", "markdown", "json"], case_sensitive=False)
+# Widths above MAX_WIDTH are clamped: padding a side-by-side table to --width 10**9 would exhaust memory.
+MAX_WIDTH = 1000
+WIDTH = click.IntRange(min=20, max=MAX_WIDTH, max_open=False, clamp=True)
 
 
 @dataclass
@@ -61,16 +64,45 @@ class Settings:
     def width(self, requested: int | None) -> int:
         """Output width: ``--width``, else the terminal's, else 100 when piped."""
         if requested:
-            return max(20, requested)
+            return min(MAX_WIDTH, max(20, requested))
         if sys.stdout.isatty():
             try:
-                return max(20, os.get_terminal_size(sys.stdout.fileno()).columns)
+                return min(MAX_WIDTH, max(20, os.get_terminal_size(sys.stdout.fileno()).columns))
             except (OSError, ValueError):
                 return 100
         return 100
 
 
 pass_settings = click.make_pass_decorator(Settings, ensure=True)
+
+
+class _PipeClosed(Exception):
+    """stdout's reader went away (click would turn a BrokenPipeError into exit 1)."""
+
+
+class _Group(click.Group):
+    """The accord group: a closed pipe during parsing (--help) or a command ends quietly."""
+
+    def make_context(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise _PipeClosed from exc
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed from exc
+
+
+def _check_encoding(ctx, param, value):  # type: ignore[no-untyped-def]
+    from tui.textio import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _emit_lines(settings: Settings, lines, width: int) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +116,7 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--corpus",
     "corpus",
@@ -95,7 +127,7 @@ def _write(text: str) -> None:
 )
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this many bytes, before reading them.")
-@click.option("--encoding", default=None, help="Decode documents with this encoding instead of UTF-8.")
+@click.option("--encoding", default=None, callback=_check_encoding, help="Decode documents with this encoding instead of UTF-8.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Style text output (auto: on a terminal, unless NO_COLOR or TERM=dumb).")
 @click.version_option(__version__, prog_name="accord")
@@ -125,7 +157,7 @@ def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: 
 
 @cli.command("list")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
-@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
     """List the documents of the corpus, oldest first.
@@ -150,7 +182,7 @@ def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
 @click.argument("doc_id", metavar="ID")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
 @click.option("--removed", is_flag=True, help="List what cleaning removed from the capture, and why.")
-@click.option("--width", type=click.IntRange(min=20), default=None, help="Text width (default: terminal).")
+@click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | None) -> None:
     """Show one document's clean text, sentence by sentence (ID or a unique prefix).
@@ -183,6 +215,54 @@ def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
     return sentence_marks(corpus, doc)
 
 
+@cli.command("commitments")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--min-docs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Show only pledges found in at least this many documents.")
+@click.option("--theme", default=None, help="Show only one theme (e.g. 'east sea', trade, energy, nuclear).")
+@click.option("--explain", "explain_ref", default=None, metavar="GROUP",
+              help="Explain one group (id or unique prefix): members, shared terms, pairwise scores.")
+@click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
+@pass_settings
+def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | None, explain_ref: str | None,
+                    width: int | None) -> None:
+    """Group the same pledge across all documents: a matrix of pledges x documents.
+
+    Each cell shows the pledge's strength in that document (pledge / support /
+    intent); the status tells what persists, what is new, what was dropped.
+
+    \b
+    Examples:
+      accord commitments --min-docs 2
+      accord commitments --theme "east sea" --format markdown
+      accord commitments --explain east-sea
+    """
+    from tui.commitments import THEME_NAMES, explain, find_commitments
+    from tui.render import commitments as view
+
+    if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
+        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(THEME_NAMES)})",
+                                 param_hint="--theme")
+    result = find_commitments(settings.load().documents)
+    w = settings.width(width)
+    if explain_ref is not None:
+        exp = explain(result, result.get(explain_ref))
+        if fmt == "json":
+            _write(view.explain_json(result, exp))
+        elif fmt == "markdown":
+            _write(view.explain_markdown(result, exp))
+        else:
+            _emit_lines(settings, view.explain_text(result, exp, w), w)
+        return
+    groups = view.select(result, min_docs, theme)
+    if fmt == "json":
+        _write(view.matrix_json(result, groups))
+    elif fmt == "markdown":
+        _write(view.matrix_markdown(result, groups))
+    else:
+        _emit_lines(settings, view.matrix_text(result, groups, w), w)
+
+
 @cli.command("add")
 @click.argument("source", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--title", required=True, help="The document's title.")
@@ -213,13 +293,11 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
     from tui.atomic import write_atomic
     from tui.corpus import build_document, user_folder
     from tui.ingest import corpus_file_text, extract_html, is_html, slug
-    from tui.textio import decode, read_bytes
+    from tui.textio import decode, read_bytes, read_stream
 
     label = "<stdin>" if str(source) == "-" else source
     if str(source) == "-":
-        data = sys.stdin.buffer.read(settings.max_bytes + 1)
-        if len(data) > settings.max_bytes:
-            raise InputError(label, f"input is over the limit of {settings.max_bytes} bytes (--max-bytes)")
+        data = read_stream(sys.stdin.buffer, label, settings.max_bytes)
     else:
         data = read_bytes(source, settings.max_bytes)
     text = decode(data, label, settings.encoding)
@@ -270,6 +348,97 @@ def _parse_date(value: str, option: str) -> dt.date:
         raise click.BadParameter(f"'{value}' is not a date like 2024-06-20", param_hint=option) from None
 
 
+@cli.command("compare")
+@click.argument("left", metavar="[LEFT", required=False)
+@click.argument("right", metavar="RIGHT]", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"], case_sensitive=False),
+              default="text", show_default=True, help="Output format.")
+@click.option("--width", type=WIDTH, default=None,
+              help="Text width (default: terminal); side by side from 100 columns, one above the other below.")
+@click.option("--only", type=click.Choice(["changed"]), default=None,
+              help="Show only rows that are not unchanged in place.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Lowest score that pairs two sentences (default: the tuned default, shown in the header).")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the documents differ, 0 when identical (errors: 2).")
+@click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file (atomically) instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite --output when it exists.")
+@pass_settings
+@click.pass_context
+def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right: str | None, fmt: str,
+                width: int | None, only: str | None, threshold: float | None, exit_code: bool,
+                output: Path | None, force: bool) -> None:
+    """Compare two statements sentence by sentence, by meaning (LEFT and RIGHT: ids or unique prefixes).
+
+    Pairs sentences that carry the same content even when reworded or
+    reordered, marks changed words ([-deleted-] {+inserted+}), moved pairs,
+    and pledges that got stronger or weaker. With no ids, compares the oldest
+    and newest joint-statement reports.
+
+    \b
+    Examples:
+      accord compare
+      accord compare nhandan investor --only changed
+      accord compare nhandan vgp --format html --output redline.html
+    """
+    from tui.align import compare
+    from tui.render import compare as view
+
+    if (left is None) != (right is None):
+        raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
+    corpus = settings.load()
+    if left is None or right is None:
+        from tui.corpus import default_pair
+
+        left_doc, right_doc = default_pair(corpus)
+    else:
+        if left == right == "-":
+            raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
+        left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
+    if output is not None:
+        target = output.resolve()
+        if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
+            raise AccordError(f"{output}: the output is also an input")
+    result = compare(left_doc, right_doc, threshold, context=corpus.documents)
+    only_changed = only == "changed"
+    fmt = fmt.lower()
+    if fmt == "json":
+        text = view.compare_json(result, only_changed)
+    elif fmt == "markdown":
+        text = view.compare_markdown(result, only_changed)
+    elif fmt == "html":
+        text = view.compare_html(result, only_changed)
+    else:
+        text = None
+    if output is not None:
+        from tui.atomic import write_atomic
+
+        if text is None:
+            text = view.lines_to_text(view.compare_text(result, width or 100, only_changed))
+        write_atomic(output, text.encode("utf-8"), force=force)
+    elif text is not None:
+        _write(text)
+    else:
+        w = settings.width(width)
+        _emit_lines(settings, view.compare_text(result, w, only_changed), w)
+    if exit_code:
+        ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
+
+
+def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-untyped-def]
+    """A document named on the command line: an id or unique prefix, or '-' for stdin.
+
+    A stdin document is size-capped before decoding; with ``+++`` front matter
+    it is validated like a corpus file, otherwise it gets id "stdin" and title
+    "<stdin>" (tui.corpus.document_from_bytes).
+    """
+    if ref != "-":
+        return corpus.get(ref)
+    from tui.corpus import document_from_stream
+
+    return document_from_stream(sys.stdin.buffer, "<stdin>", settings.max_bytes, settings.encoding)
+
+
 @cli.command("browse")
 @pass_settings
 def browse(settings: Settings) -> None:
@@ -287,12 +456,24 @@ def browse(settings: Settings) -> None:
 
 
 def _prepare_streams() -> None:
-    """Never fail on an encoding: unknown characters are written as escapes."""
+    """Never fail on an encoding: characters the stream cannot encode are written as ``\\uXXXX``.
+
+    (That spelling is also valid inside a JSON string, so ``--format json``
+    stays parseable under ``PYTHONIOENCODING=ascii``; see tui.textio.)
+    """
+    from tui.textio import register_output_errors
+
+    # A closed descriptor (`accord list >&-`, `accord add - <&-`) leaves the stream None: use the null
+    # device instead, so reading '-' finds empty input and writing is discarded, never a traceback.
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+    errors = register_output_errors()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
-                reconfigure(errors="backslashreplace")
+                reconfigure(errors=errors)
             except (ValueError, OSError):
                 pass
 
@@ -320,9 +501,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted", err=True)
         code = EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):
         _silence_stdout()
         code = 141
+    except OSError as exc:  # e.g. no space left for stdout: one line, not a traceback
+        click.echo(f"accord: error: {one_line(exc.strerror or str(exc))}", err=True)
+        code = EXIT_USAGE
     _flush_or_quiet()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from tui.errors import InputError, UnknownDocument
 from tui.model import Document, Meta
-from tui.textio import DEFAULT_MAX_BYTES, decode, read_bytes
+from tui.textio import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
 
 FENCE = "+++"
 SUFFIXES = (".txt", ".md")
@@ -100,6 +100,7 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
     except StopIteration:
         raise InputError(path, "front matter is not closed: no second +++ line", line=1) from None
     block = "\n".join(lines[1:close])
+    _precheck(lines, close, path)
     try:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
@@ -109,6 +110,9 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         detail = re.sub(r"\s*\(at end of document\)", "", detail)
         raise InputError(path, f"invalid front matter: {detail}", line=line) from None
+    except RecursionError:  # tomllib recurses per nested array/table: "x = [[[[...]]]]" exhausts the stack
+        deepest = max(range(1, close), key=lambda i: lines[i].count("[") + lines[i].count("{"))
+        raise InputError(path, "invalid front matter: values nested too deeply", line=deepest + 1) from None
     unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
         raise InputError(
@@ -139,6 +143,28 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
     return Meta(**fields), close + 2  # type: ignore[arg-type]
 
 
+_BARE_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
+_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _precheck(lines: list[str], close: int, path: object) -> None:
+    """Errors tomllib reports without a line (duplicate keys) or confusingly (impossible dates)."""
+    first: dict[str, int] = {}
+    for i in range(1, close):
+        found = _BARE_KEY.match(lines[i])
+        if not found:
+            continue
+        key, value = found.group(1), found.group(2)
+        if key in first:
+            raise InputError(path, f"duplicate front-matter key '{key}' (first on line {first[key]})", line=i + 1)
+        first[key] = i + 1
+        if key in ("date", "published") and _DATE_LIKE.match(value):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError(path, f"'{key}' is not a real date: {value}", line=i + 1) from None
+
+
 def _key_line(lines: list[str], close: int, key: str) -> int | None:
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
     for i in range(1, close):
@@ -167,6 +193,48 @@ def build_document(text: str, path: Path | None, label: object | None = None) ->
     lines = text.split("\n")
     capture = "\n".join(lines[first - 1:])
     return Document(meta=meta, path=path, source=capture, first_body_line=first)
+
+
+STDIN_LABEL = "<stdin>"
+STDIN_ID = "stdin"
+
+
+def document_from_bytes(
+    data: bytes,
+    label: object = STDIN_LABEL,
+    encoding: str | None = None,
+    *,
+    default_id: str = STDIN_ID,
+    default_title: str = STDIN_LABEL,
+) -> Document:
+    """A document from raw bytes that are not a corpus file on disk (``-`` for stdin).
+
+    The bytes are decoded exactly like a corpus file (BOMs, UTF-16, invalid
+    UTF-8 refused with its offset, NUL refused, CR/CRLF to LF). When the text
+    opens with ``+++`` front matter it is parsed and validated as a corpus
+    file (errors name ``label`` and the line); otherwise the whole text is the
+    capture, with id ``default_id`` ("stdin"), title ``default_title``
+    ("<stdin>") and today's date as the event date. Empty or whitespace-only
+    input is refused.
+    """
+    text = decode(data, label, encoding)
+    if not text.strip():
+        raise InputError(label, "empty input: no text to read")
+    if text.split("\n", 1)[0].strip() == FENCE:
+        return build_document(text, None, label)
+    meta = Meta(id=default_id, title=default_title, date=dt.date.today())
+    return Document(meta=meta, path=None, source=text, first_body_line=1)
+
+
+def document_from_stream(
+    stream, label: object = STDIN_LABEL, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+) -> Document:  # type: ignore[no-untyped-def]
+    """:func:`document_from_bytes` of a binary stream (``sys.stdin.buffer``), size-capped before decoding.
+
+    Usage in a command: ``document_from_stream(sys.stdin.buffer, "<stdin>",
+    settings.max_bytes, settings.encoding)`` when an argument is ``-``.
+    """
+    return document_from_bytes(read_stream(stream, label, max_bytes), label, encoding)
 
 
 def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None) -> Document:

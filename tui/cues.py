@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PLEDGE, SUPPORT, INTENT = "pledge", "support", "intent"
 RANK = {INTENT: 1, SUPPORT: 2, PLEDGE: 3}
@@ -27,13 +28,15 @@ _PATTERNS: list[tuple[str, str]] = [
     # intent phrases that would otherwise read as firm cues
     (INTENT, r"agree(?:d|s)?\s+on\s+the\s+(?:need|importance|necessity)"),
     (INTENT, r"agree(?:d|s)?\s+that\s+(?:there\s+is|it\s+is)\s+(?:a\s+|an\s+)?(?:need|necessary|important)"),
-    (INTENT, r"(?:affirm|reaffirm|underline|underscore|stress|emphasi[sz]e|highlight|note)(?:d|s)?"
+    (INTENT, r"(?:affirm|reaffirm|underline|underscore|stress|emphasi[sz]e|highlight|note)(?:ed|d|es|s)?"
              r"\s+the\s+(?:need|importance|necessity|significance)"),
-    (INTENT, r"(?:underline|underscore|stress|emphasi[sz]e|highlight)(?:d|s)?\s+(?:their|its|the)\s+"
-             r"(?:desire|wish|hope|willingness|readiness)"),
+    (INTENT, r"(?:express|voice|show|affirm|reaffirm|reiterate|convey|underline|underscore|stress|"
+             r"emphasi[sz]e|highlight)(?:ed|d|es|s|ing)?\s+"
+             r"(?:(?:their|its|his|her|the|a|an|strong|shared|common|[^\W\d_]+['’]s)\s+)*"
+             r"(?:desire|wish|hope|willingness|readiness|intention)"),
     # firm
     (PLEDGE, r"agree(?:d|s|ing)?\s+(?:to|on|not|upon)"),
-    (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:d|s)?(?:\s+(?:to|not))?"),
+    (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+(?:their|its|the)\s+(?:determination|commitment|resolve)"),
     (PLEDGE, r"(?:determined|determination|commitment|committed)\s+to"),
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+to"),
@@ -43,7 +46,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"assured"),
     # support
     (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show)(?:d|ed|s)?\s+"
-              r"(?:their\s+|its\s+|strong\s+|full\s+)*support"),
+              r"(?:their\s+|its\s+|strong\s+|full\s+|[^\W\d_]+['’]s\s+)*support"),
     (SUPPORT, r"support(?:s|ed|ing)?"),
     (SUPPORT, r"back(?:s|ed)?"),
     (SUPPORT, r"endorse(?:d|s)?"),
@@ -70,8 +73,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"would"),
 ]
 
+# One word-start check, then the alternatives in order (same matches as checking the start in
+# each alternative, but most positions -- inside words -- are rejected at once).
 _CUE = re.compile(
-    "|".join(f"(?P<c{i}>{_W}(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE
+    _W + "(?=[a-z])(?:" + "|".join(f"(?P<c{i}>(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)) + ")",
+    re.IGNORECASE,
 )
 _CANCEL = re.compile(
     rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that){_E}", re.I
@@ -88,6 +94,8 @@ _NOUN_BEFORE = {
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+_NO_OBJECT = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_NEXT_FROM = re.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -99,6 +107,10 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
     """True when a verb cue ("support", "back", "welcome", "desire") is used as a noun or adverb."""
     word = cue_text.lower()
     prev = _previous_word(text, start)
+    if word in ("support", "welcome", "backing", "back") and _NO_OBJECT.match(text, end):
+        return True  # "the warm welcome.": a verb cue needs an object
+    if word in ("support", "backing") and _NEXT_FROM.match(text, end):
+        return True  # "the support from the Soviet Union": a noun, history
     if word in ("support", "welcome", "desire", "wish", "hope", "request", "back"):
         if prev in _NOUN_BEFORE or prev.endswith("'s"):
             return True
@@ -120,6 +132,11 @@ class Cue:
 
 def find_cues(text: str) -> list[Cue]:
     """Every cue in ``text``, left to right (at one position, the longest pattern)."""
+    return list(_find_cues(text))
+
+
+@lru_cache(maxsize=65536)
+def _find_cues(text: str) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     for match in _CUE.finditer(text):
         name = match.lastgroup or ""
@@ -129,7 +146,7 @@ def find_cues(text: str) -> list[Cue]:
             continue
         negated = bool(_NEGATION.search(cue_text))
         cues.append(Cue(strength, cue_text, match.start(), match.end(), negated))
-    return cues
+    return tuple(cues)
 
 
 def classify(text: str) -> Cue | None:

@@ -1,6 +1,6 @@
 """Sentence features shared by alignment and commitments: words, stems, TF-IDF vectors.
 
-Similarity is TF-IDF cosine over Snowball-stemmed content words (the best
+Similarity is TF-IDF cosine over Snowball-stemmed content words (PyStemmer) (the best
 measure in the field notes: P@1 1.00 on the same-event pair), with three
 adjustments for diplomatic prose:
 
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowballstemmer)
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 
@@ -34,7 +34,8 @@ STOPWORDS = frozenset(
     through to too under until up very was we were what when where which while who whom why with would
     you your yours yourself yourselves upon via per within across along toward towards among amongst
     said says say stated told noted added highlighted stressed emphasised emphasized underlined
-    underscored affirmed reaffirmed mr ms mrs s t he's it's one two three time times ahead""".split()
+    underscored affirmed reaffirmed mr ms mrs s t he's it's one two three time times ahead
+    especially particularly including notably""".split()
 )
 """Function words and reporting verbs: they carry no content of a pledge."""
 
@@ -131,7 +132,7 @@ _BOILER_RE = re.compile(
 )
 _ANCHOR = re.compile(r"^(?:\d{2,}|[a-z]*\d+[a-z\d]*)$")
 
-_stemmer = snowballstemmer.stemmer("english")
+_stemmer = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=65536)

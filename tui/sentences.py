@@ -17,14 +17,19 @@ from tui.model import Paragraph, Sentence
 
 # Abbreviations that never end a sentence when followed by a capitalised word.
 _TITLES = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "capt", "cmdr", "maj",
-    "sgt", "gov", "sen", "rep", "rev", "hon", "amb", "pres", "no", "nos", "vol", "fig", "art",
-    "sec", "inc", "ltd", "co", "corp", "bros", "vs", "v", "approx", "dept", "est", "bln", "mln",
-    "tr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "cf", "al", "ca", "para", "paras", "pp", "p", "op", "ch", "mt", "ft", "u.s.a",
+    "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "assoc", "asst", "st", "jr", "sr", "gen", "col", "lt",
+    "capt", "cmdr", "maj", "adm", "brig", "sgt", "cpl", "gov", "sen", "rep", "rev", "hon", "amb", "pres",
+    "dep", "supt", "no", "nos", "vol", "fig", "art", "sec", "vs", "v", "approx", "dept", "est", "bln",
+    "mln", "tr", "e.g", "i.e", "cf", "al", "ca", "para", "paras", "pp", "p", "op", "ch", "mt", "ft",
+    "u.s.a",
 }
 # Abbreviations that often end a sentence too: split only before a typical sentence opener.
-_MAYBE_FINAL = {"u.s", "u.k", "u.n", "e.u", "etc", "a.m", "p.m", "d.c", "jsc", "co"}
+# Company suffixes ("Zarubezhneft Ltd.") and months ("in Dec.") end sentences as often as not;
+# before a digit ("Oct. 2025", "Sept. 30") they never do.
+_MAYBE_FINAL = {
+    "u.s", "u.k", "u.n", "e.u", "etc", "a.m", "p.m", "d.c", "jsc", "co", "ltd", "inc", "corp", "bros",
+    "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
 _OPENERS = {
     "the", "a", "an", "they", "he", "she", "it", "we", "i", "in", "on", "at", "both", "this",
     "that", "these", "those", "there", "but", "however", "meanwhile", "also", "as", "according",
@@ -34,34 +39,43 @@ _OPENERS = {
 
 _CANDIDATE = re.compile(r"(\./\.|[.!?…]+)([\"'”’)\]]*)(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ONLY_SPACE = re.compile(r"\s*\Z")
+_LOOKBACK = 64
+"""Characters looked at before a full stop to find the word it ends (no abbreviation is longer)."""
 _NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
+
+
+def _opener(word: str) -> bool:
+    """True when ``word`` (quotes and trailing commas aside) typically starts a sentence."""
+    return word.strip("\"'“‘").rstrip(",;:").lower() in _OPENERS
 
 
 def _is_boundary(text: str, start: int, end: int) -> bool:
     """Decide whether the terminal punctuation at ``text[start:end]`` closes a sentence."""
     mark = text[start:end]
-    rest = text[end:]
-    if not rest.strip():
+    if _ONLY_SPACE.match(text, end):
         return True
-    nxt = _NEXT_WORD.match(rest)
+    nxt = _NEXT_WORD.match(text, end)
     opener, word = (nxt.group(1), nxt.group(2)) if nxt else ("", "")
     first = word[:1]
     if not opener and first and not (first.isupper() or first.isdigit()):
         return False
     if mark.startswith("."):
         if not mark.startswith("./.") and len(mark.rstrip("\"'”’)]")) == 1:
-            before = _WORD_BEFORE.search(text[:start])
+            # a bounded look-back keeps long runs of abbreviations linear ("Mr. Mr. Mr. ...")
+            before = _WORD_BEFORE.search(text[max(0, start - _LOOKBACK):start])
             if before:
                 token = before.group(1).lower()
                 bare = token.rstrip(".")
                 if len(bare) == 1 and bare.isalpha() and before.group(1)[0].isupper():
-                    return False  # an initial: "Vladimir V. Putin"
+                    # an initial ("Vladimir V. Putin"), unless a sentence opener follows ("in Phase B. The")
+                    return _opener(word)
                 if bare in _MAYBE_FINAL:
-                    return word.strip("\"'“‘").lower() in _OPENERS
+                    return _opener(word)
                 if bare in _TITLES:
                     return False
                 if "." in bare and all(len(p) <= 2 for p in bare.split(".")):
-                    return word.strip("\"'“‘").lower() in _OPENERS
+                    return _opener(word)
     return True
 
 
@@ -107,3 +121,13 @@ def split_text(text: str) -> list[str]:
     for para in text.split("\n"):
         pieces.extend(para[s:e] for s, e in split_spans(para))
     return pieces
+
+
+def text_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans over a whole string whose lines are paragraphs (``text[s:e]`` is a sentence)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for para in text.split("\n"):
+        spans.extend((offset + s, offset + e) for s, e in split_spans(para))
+        offset += len(para) + 1
+    return spans

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.model import Document
-from tui.render.styled import Line, pad, truncate, wrap_runs
-from tui.safety import visible
+from tui.render.styled import Line, cell_width, pad, truncate, wrap_runs
+from tui.safety import one_line, visible
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,13 @@ def list_markdown(docs: Sequence[Document]) -> str:
 
 def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
     headers = ("ID", "DATE", "OUTLET", "KIND", "SENT", "TITLE")
+    # Escape first, so columns are measured on what is shown ("\x1b" takes four cells).
     cells = [
-        (d.id, d.date.isoformat(), d.meta.outlet, d.meta.kind, str(len(d.sentences)), d.title)
+        tuple(one_line(v) for v in (d.id, d.date.isoformat(), d.meta.outlet, d.meta.kind, str(len(d.sentences)),
+                                    d.title))
         for d in docs
     ]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    widths = [max([len(h)] + [cell_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
     widths[2] = min(widths[2], 20)
     widths[3] = min(widths[3], 24)
     fixed = sum(widths[:5]) + 2 * 5
@@ -130,7 +132,7 @@ def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark
             if para >= 0:
                 out.append("")
             para = s.paragraph
-        note = f" *[{md(marks[s.index].label)}]*" if marks and s.index in marks else ""
+        note = f" — {md(marks[s.index].label)}" if marks and s.index in marks else ""
         out.append(f"{md(s.text)}{note} <sup>{s.index}</sup>")
     return "\n".join(out) + "\n"
 

@@ -9,7 +9,11 @@ from tui.safety import UNSAFE
 
 
 def _escape(match) -> str:  # type: ignore[no-untyped-def]
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON spells characters beyond the BMP as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def dumps(data: Any) -> str:

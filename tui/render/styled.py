@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from tui.safety import visible
+from tui.safety import one_line
 
 # Semantic style -> Rich style.
 THEME = {
@@ -48,9 +48,9 @@ class Line:
     runs: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, text: str, style: str = "") -> Line:
-        """Append ``text`` (escaped for display) with a semantic ``style``."""
+        """Append ``text`` (escaped for display, newlines and tabs too: a Line is one line)."""
         if text:
-            self.runs.append((visible(text), style))
+            self.runs.append((one_line(text), style))
         return self
 
     def add_raw(self, text: str, style: str = "") -> Line:
@@ -97,40 +97,64 @@ def truncate(text: str, width: int) -> str:
 
 
 def wrap_runs(runs: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
-    """Wrap styled runs to ``width`` cells at spaces, splitting over-long words."""
+    """Wrap styled runs to ``width`` cells at spaces, splitting over-long words.
+
+    A word that spans several runs (``"{+inserted+}."``) is kept together:
+    lines break only at spaces.
+    """
     width = max(4, width)
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0
-    tokens: list[tuple[str, str]] = []
-    for text, style in runs:
-        for piece in _split_keep_spaces(text):
-            tokens.append((piece, style))
-    for piece, style in tokens:
-        w = cell_width(piece)
-        if piece == " ":
+    for word in _words(runs):
+        if word[0][0] == " ":
             if used and used + 1 <= width:
-                lines[-1].append((" ", style))
+                lines[-1].append(word[0])
                 used += 1
             continue
+        w = sum(cell_width(piece) for piece, _ in word)
         if used + w > width and used:
             while lines[-1] and lines[-1][-1][0] == " ":
                 lines[-1].pop()
             lines.append([])
             used = 0
-        while w > width:
-            head = truncate_exact(piece, width)
-            lines[-1].append((head, style))
-            lines.append([])
-            piece = piece[len(head):]
+        for piece, style in word:
             w = cell_width(piece)
-            used = 0
-        if piece:
-            lines[-1].append((piece, style))
-            used += w
+            if used + w <= width:
+                lines[-1].append((piece, style))
+                used += w
+                continue
+            # an over-long word: cut it into line-sized pieces in one pass (linear in its length)
+            start = 0
+            for i, ch in enumerate(piece):
+                cw = cell_width(ch)
+                if used + cw > width and (i > start or used):
+                    if i > start:
+                        lines[-1].append((piece[start:i], style))
+                    lines.append([])
+                    used, start = 0, i
+                used += cw
+            if start < len(piece):
+                lines[-1].append((piece[start:], style))
     for line in lines:
         while line and line[-1][0] == " ":
             line.pop()
     return lines
+
+
+def _words(runs: list[tuple[str, str]]) -> Iterable[list[tuple[str, str]]]:
+    """Spaces one by one, and words as the styled pieces they are made of."""
+    word: list[tuple[str, str]] = []
+    for text, style in runs:
+        for piece in _split_keep_spaces(text):
+            if piece == " ":
+                if word:
+                    yield word
+                    word = []
+                yield [(" ", style)]
+            else:
+                word.append((piece, style))
+    if word:
+        yield word
 
 
 def truncate_exact(text: str, width: int) -> str:
@@ -168,9 +192,17 @@ def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: i
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # Rich would exit 1; let the CLI exit 141 quietly
+            self.quiet = True
+            raise BrokenPipeError(32, "Broken pipe")
+
+    # Colour was decided by the caller (--color, NO_COLOR, FORCE_COLOR, TERM): don't let Rich
+    # second-guess it from the environment. The theme only uses the 8 standard colours.
+    console = _Console(
         file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
-        width=width or 10_000, soft_wrap=True,
+        width=width or 10_000, soft_wrap=True, no_color=False, color_system="standard",
+        legacy_windows=False,
     )
     for line in lines:
         text = Text(no_wrap=True, end="\n")

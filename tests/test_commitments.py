@@ -1,0 +1,315 @@
+"""Shared commitments: detection, grouping against labelled data, ids, and bad input."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.commitments import (
+    UnknownGroup,
+    detect,
+    detect_text,
+    explain,
+    find_commitments,
+    split_clauses,
+)
+from tui.corpus import build_document, load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus([ROOT / "corpus"])
+
+
+@pytest.fixture(scope="module")
+def result(corpus):
+    return find_commitments(corpus.documents)
+
+
+def make_doc(doc_id: str, body: str, date: str = "2024-06-20"):
+    text = f'+++\nid = "{doc_id}"\ntitle = "Test {doc_id}"\ndate = {date}\n+++\n{body}\n'
+    return build_document(text, None, label=doc_id)
+
+
+def group_for(result, doc: str, index: int, contains: str):
+    for pledge, group in result.pledges_of(doc, index):
+        if contains.lower() in pledge.text.lower():
+            return group
+    raise AssertionError(f"no pledge in {doc}:{index} containing {contains!r}")
+
+
+# --------------------------------------------------------------------------- detection
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("The two sides agreed to expand cooperation in new and clean energy.", "pledge"),
+        ("They pledged not to form alliances with third parties against each other.", "pledge"),
+        ("The two sides would soon start negotiations on labour agreements.", "pledge"),
+        ("The two nations supported the full implementation of the DOC.", "support"),
+        ("Chinh reiterated Vietnam's support for settling disputes through peaceful means.", "support"),
+        ("Both sides stressed the desire to deepen cooperation in education.", "intent"),
+        ("They agreed on the need for breakthrough measures to increase two-way trade.", "intent"),
+        ("Putin asserted that disputes should be resolved peacefully.", None),
+        ("He believes this visit will give a new impetus to the relations.", None),
+        ("President Putin recalled the significant support from the Soviet Union.", None),
+        ("Prior to the press conference, the two Presidents witnessed the signing of 11 documents.", None),
+        ("He emphasised the significance of President Putin's visit to Hanoi.", None),
+        ("The talks took place in an open and sincere atmosphere.", None),
+    ],
+)
+def test_detection_strength(text, strength):
+    found = detect_text(text)
+    assert (found[0].strength if found else None) == strength
+
+
+def test_clause_with_two_pledges_is_split():
+    text = ("The two sides agreed to coordinate to ensure freedom of navigation and trade; "
+            "voiced support for resolution of disputes by peaceful means.")
+    found = detect_text(text)
+    assert [p.strength for p in found] == ["pledge", "support"]
+    assert found[1].text.startswith("voiced support")
+    assert found[1].start == text.index("voiced")
+
+
+def test_lists_are_not_split():
+    text = "Both sides agreed to boost cooperation in trade, investment, energy and education."
+    assert split_clauses(text) == [(0, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The two sides agreed to expand cooperation in clean energy.", "both"),
+        ("Russia also supports ASEAN's central role in the regional architecture.", "Russia"),
+        ("Vietnam has pledged to facilitate the operations of the Vietsovpetro joint venture.", "Vietnam"),
+        ("Trong urged Russia to create favorable conditions for the Vietnamese community.", "Vietnam"),
+    ],
+)
+def test_actor(text, actor):
+    assert detect_text(text)[0].actor == actor
+
+
+def test_detection_accuracy_floor(corpus):
+    """Measured 0.96 on 103 sentences (1.00 on 48 corpus + 35 written used in development, 0.80 on
+    20 held-out sentences written after the rules were frozen)."""
+    items = json.loads((DATA / "pledge_detection.json").read_text("utf-8"))["items"]
+    right = 0
+    for item in items:
+        if item["source"] == "corpus":
+            doc = corpus.get(item["doc"])
+            texts = [s.text for s in doc.sentences]
+            found = detect_text(texts[item["index"]], doc.id, item["index"],
+                                texts[max(0, item["index"] - 6): item["index"] + 1])
+        else:
+            found = detect_text(item["text"])
+        right += (found[0].strength if found else None) == item["expected"]
+    assert len(items) >= 80
+    assert right / len(items) >= 0.9
+
+
+def test_descriptions_are_not_pledges(corpus):
+    nhandan = corpus.get("nhandan-2024")
+    indices = {p.index for p in detect(nhandan)}
+    assert not indices & {0, 1, 2, 26, 27, 28}  # statement issued, greeting, history, signing ceremony
+
+
+# --------------------------------------------------------------------------- grouping
+
+@pytest.mark.parametrize(
+    ("members", "documents"),
+    [
+        ([("investor-2024", 18, "overflight"), ("nhandan-2024", 19, "navigation"),
+          ("vov-2025", 21, "navigation"), ("vgp-2025", 26, "navigation")], 4),
+        ([("investor-2024", 8, "Eurasian"), ("nhandan-2024", 10, "Eurasian"), ("vov-2025", 7, "Eurasian"),
+          ("vgp-2025", 10, "Eurasian"), ("hanoitimes-2024", 26, "Eurasian")], 5),
+        ([("vov-2025", 9, "nuclear science"), ("vgp-2025", 14, "Nuclear Science")], 2),
+        ([("hanoitimes-2024", 16, "oil"), ("nhandan-2024", 11, "oil"), ("vgp-2025", 12, "oil")], 3),
+        ([("investor-2024", 14, "citizens"), ("nhandan-2024", 15, "citizens")], 2),
+        ([("investor-2024", 19, "DOC"), ("nhandan-2024", 20, "DOC"), ("vgp-2025", 27, "DOC")], 3),
+    ],
+    ids=["east-sea-navigation", "eaeu-fta", "nuclear-centre", "oil-and-gas", "citizens", "doc-coc"],
+)
+def test_known_pledges_group_across_documents(result, members, documents):
+    groups = {group_for(result, *m).id for m in members}
+    assert len(groups) == 1
+    group = result.get(groups.pop())
+    assert {m[0] for m in members} <= set(group.documents)
+    assert len(group.documents) >= documents
+
+
+def test_must_stay_apart_pairs(result):
+    pairs = json.loads((DATA / "pledge_groups.json").read_text("utf-8"))["must_stay_apart"]
+    joined = []
+    for pair in pairs:
+        a = group_for(result, pair["a"]["doc"], pair["a"]["index"], pair["a"]["contains"])
+        b = group_for(result, pair["b"]["doc"], pair["b"]["index"], pair["b"]["contains"])
+        if a.id == b.id:
+            joined.append(pair["why"])
+    assert len(pairs) >= 20
+    assert len(joined) <= 1, joined  # measured 0 of 20
+
+
+def test_pairwise_quality_floor(result):
+    """Measured precision 1.00, recall 0.84, F1 0.91 on 21 labelled groups (56 members)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from commitments_quality import grouping_scores
+
+    scores = grouping_scores(result)
+    assert scores["precision"] >= 0.9
+    assert scores["f1"] >= 0.8
+
+
+def test_group_invariants(result):
+    seen = set()
+    for group in result.groups:
+        docs = [m.doc_id for m in group.members]
+        assert len(docs) == len(set(docs)), group.id  # one member per document
+        assert tuple(dict.fromkeys(docs)) == group.documents
+        for m in group.members:
+            assert m.key not in seen
+            seen.add(m.key)
+    all_detected = {p.key for d in result.documents for p in detect(d)}
+    assert seen == all_detected
+    assert len({g.id for g in result.groups}) == len(result.groups)
+
+
+def test_labels_and_themes_are_readable(result):
+    nav = group_for(result, "nhandan-2024", 19, "navigation")
+    assert nav.theme == "east sea"
+    assert nav.label.startswith("East Sea: ")
+    trade = group_for(result, "investor-2024", 8, "Eurasian")
+    assert trade.theme == "trade"
+    nuclear = group_for(result, "vgp-2025", 14, "Nuclear")
+    assert nuclear.theme == "nuclear"
+    assert "nuclear" in nuclear.label.lower()
+
+
+def test_ids_are_stable_across_runs_and_input_order(corpus, result):
+    again = find_commitments(corpus.documents)
+    assert [g.id for g in again.groups] == [g.id for g in result.groups]
+    shuffled = list(corpus.documents)
+    random.Random(4).shuffle(shuffled)
+    third = find_commitments(shuffled)
+    assert sorted(g.id for g in third.groups) == sorted(g.id for g in result.groups)
+
+
+def test_get_by_prefix_and_unknown(result):
+    group = result.groups[0]
+    assert result.get(group.id[:-1]) == group
+    with pytest.raises(UnknownGroup, match="did you mean"):
+        result.get(group.id[:-2] + "zz")
+    with pytest.raises(UnknownGroup):
+        result.get("no-such-group")
+
+
+def test_group_of_sentence(result):
+    group = result.group_of("nhandan-2024", 19)
+    assert group is not None and "nhandan-2024" in group.documents
+    assert result.group_of("nhandan-2024", 0) is None
+
+
+def test_explain_gives_pairwise_scores(result):
+    group = group_for(result, "investor-2024", 8, "Eurasian")
+    exp = explain(result, group)
+    n = len(group.members)
+    assert len(exp.pairs) == n * (n - 1) // 2
+    assert all(0.0 <= p.score <= 1.0 for p in exp.pairs)
+    assert any("eaeu" in p.shared or "fta" in p.shared for p in exp.pairs)
+    assert len(exp.member_scores) == n
+    assert exp.centroid and all(w > 0 for _, w in exp.centroid)
+
+
+# --------------------------------------------------------------------------- bad input
+
+def test_one_document_corpus(corpus):
+    one = find_commitments([corpus.get("vgp-2025")])
+    assert one.groups
+    assert all(g.documents == ("vgp-2025",) for g in one.groups)
+
+
+def test_document_without_pledges():
+    doc = make_doc("plain", "The weather in Hanoi was warm.\n\nThe delegation arrived in the morning.")
+    result = find_commitments([doc])
+    assert detect(doc) == ()
+    assert result.groups == ()
+
+
+def test_same_report_twice_does_not_duplicate(corpus):
+    original = corpus.get("nhandan-2024")
+    body = original.source
+    twin = make_doc("nhandan-copy", body)
+    single = find_commitments([make_doc("nhandan-a", body)])
+    double = find_commitments([make_doc("nhandan-a", body), twin])
+    assert len(double.groups) == len(single.groups)
+    assert all(len(g.members) == 2 and len(g.documents) == 2 for g in double.groups)
+    assert find_commitments([original, original]).groups == find_commitments([original]).groups
+
+
+def test_very_long_sentence():
+    long = "Both sides agreed to " + ", ".join(f"expand cooperation in field number {i}" for i in range(3000)) + "."
+    doc = make_doc("long", long)
+    start = time.perf_counter()
+    result = find_commitments([doc])
+    assert time.perf_counter() - start < 10
+    assert len(result.groups) >= 1
+
+
+def test_other_languages_do_not_crash_or_join_english(corpus):
+    foreign = make_doc("ru-vi", "Стороны договорились расширять сотрудничество в области энергетики.\n\n"
+                                "Hai bên nhất trí thúc đẩy hợp tác trong lĩnh vực năng lượng và dầu khí.\n\n"
+                                "双方同意加强能源合作。", date="2025-02-01")
+    result = find_commitments([*corpus.documents, foreign])
+    for group in result.groups:
+        if "ru-vi" in group.documents:
+            assert group.documents == ("ru-vi",)
+
+
+# --------------------------------------------------------------------------- property
+
+_POOL: list[str] = []
+
+
+def _pool() -> list[str]:
+    if not _POOL:
+        docs = load_corpus([ROOT / "corpus"]).documents
+        _POOL.extend(s.text for d in docs for s in d.sentences)
+    return _POOL
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12),
+                min_size=1, max_size=5))
+def test_property_every_pledge_in_exactly_one_group(picks):
+    pool = _pool()
+    docs = [make_doc(f"d{i}", "\n\n".join(pool[k % len(pool)] for k in chosen), date=f"202{i % 6}-01-0{1 + i % 8}")
+            for i, chosen in enumerate(picks)]
+    result = find_commitments(docs)
+    detected = [p.key for d in result.documents for p in detect(d)]
+    grouped = [m.key for g in result.groups for m in g.members]
+    assert sorted(detected) == sorted(grouped)
+    assert len({g.id for g in result.groups}) == len(result.groups)
+    for g in result.groups:
+        assert len(set(g.documents)) == len(g.members)
+        assert len({(m.doc_id, m.index) for m in g.members}) == len(g.members)
+
+
+def test_core_imports_no_ui_library():
+    import subprocess
+    import sys
+
+    code = ("import sys; import tui.commitments; "
+            "bad = [m for m in ('rich', 'textual') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

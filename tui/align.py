@@ -1,0 +1,479 @@
+"""Sentence alignment of two statements: which sentence carries the same content as which.
+
+The engine works in two stages so the app can move a threshold live:
+
+:func:`prepare` does the heavy work once per pair of documents: stemmed
+TF-IDF vectors (IDF learnt from the two documents plus any ``context``, e.g.
+the whole corpus), candidate pairs found through an inverted index on rare
+terms (no all-pairs scoring), and a gated score for each candidate.
+:meth:`Alignment.at` then decides the pairs at a threshold:
+
+1. **Score and gates.** The score is the cosine of the two sentences'
+   vectors (boilerplate such as "comprehensive strategic partnership" or
+   "in accordance with international law" is cut out before weighting, see
+   :mod:`tui.features`), multiplied by gates that look beyond topic words:
+
+   * *negation*: one sentence negates its commitment ("agreed not to join
+     any alliance", "does not aim at") and the other does not -> x0.6
+     (a negative inside the content, "not using force", does not count);
+   * *numbers*: both name numbers (years, counts, percentages) and share none
+     -> x0.75;
+   * *thin overlap*: fewer than two shared content terms besides anchors
+     (named instruments, acronyms, numbers) -> x0.5: a shared "UNCLOS 1982"
+     or "75th anniversary 2025" alone does not make two claims the same.
+
+   Who speaks is not what is said: names of people (found after titles such
+   as "President", "Prime Minister", "General Secretary") and the titles
+   themselves weigh :data:`ACTOR_WEIGHT` of a normal term, so "General
+   Secretary Nguyen Phu Trong" in two unrelated sentences cannot pair them.
+
+2. **One-to-one pairs**, greedily by score (best first), each sentence used
+   once, keeping only pairs at or above the threshold. The field notes
+   measured greedy / mutual-best above Hungarian and order-preserving DP on
+   this corpus (reports reorder their material).
+
+3. **One-to-many merges.** A sentence still unpaired joins the row of its
+   best partner on the other side when most of its content weight (at least
+   60 % of its IDF mass) occurs in that partner, and the score is at least
+   half the threshold: a sentence split in two, or two sentences joined.
+
+4. **Moved.** A pair is *moved* when it is not on the longest increasing
+   subsequence of the pairs taken in left order (the pairs that keep their
+   relative order); the others broke the order of their neighbours.
+
+Rows follow the right document's order; a removed sentence (left only) is
+placed just after the row of the nearest earlier left sentence that was
+paired, so it shows up where it used to be. Every sentence of both documents
+is in exactly one row.
+
+Defaults lean toward silence: a wrong pair costs more than a missed one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tui import features
+from tui.cues import compare_strength, strength_of
+from tui.model import Document, Sentence
+from tui.wordiff import Change, diff_words
+
+__all__ = [
+    "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",
+]
+
+DEFAULT_THRESHOLD = 0.35
+"""Chosen on the labelled sets in ``tests/data`` (see ``benchmarks/align_quality.py``)."""
+
+UNCHANGED, REWORDED, ADDED, REMOVED = "unchanged", "reworded", "added", "removed"
+
+NEGATION_PENALTY = 0.6
+NUMBER_PENALTY = 0.75
+THIN_PENALTY = 0.5
+MERGE_COVERAGE = 0.6
+MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
+CANDIDATES_PER_SENTENCE = 20
+INDEX_CAP = 20  # a term in more right sentences than this (or 2 %) is too common to index
+MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
+
+ACTOR_WEIGHT = 0.25
+
+_TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Minister", "Premier",
+           "Chairman", "Chairwoman", "Chancellor", "King", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs",
+           "Party chief", "PM", "Ambassador", "Deputy")
+_NAME_AFTER_TITLE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r") +((?:[A-Z][\w’'-]* +){0,3}[A-Z][\w’'-]*)"
+)
+_TITLE_TERMS = frozenset(
+    features.terms("president presidents prime minister ministers general secretary premier chairman "
+                   "leader leaders chief delegation counterpart guest host")
+)
+
+# A negated commitment ("agreed not to join", "does not aim at", "will never"), not a negative
+# word inside the content ("not using force" is the content of a pledge, on both sides).
+_NEGATED = re.compile(
+    r"(?<![\w-])(?:(?:not|never)\s+to|(?:will|shall|would|do|does|did|can|could|must|should|may)"
+    r"\s+(?:not|never)|no\s+longer|refrain(?:s|ed)?\s+from)(?![\w-])",
+    re.I,
+)
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a comparison: a pair (with merges), or a sentence on one side only."""
+
+    status: str  # "unchanged" | "reworded" | "added" (right only) | "removed" (left only)
+    left: tuple[Sentence, ...]  # main sentence first, then merged sentences; () when added
+    right: tuple[Sentence, ...]
+    similarity: float | None
+    moved: bool
+    strength: str | None  # "same" | "stronger" | "weaker" | None
+    changes: tuple[Change, ...]
+    evidence: tuple[str, ...]
+
+    @property
+    def left_text(self) -> str:
+        """The row's left text: its sentences joined by one space (what ``changes`` rebuild)."""
+        return " ".join(s.text for s in self.left)
+
+    @property
+    def right_text(self) -> str:
+        return " ".join(s.text for s in self.right)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The rows comparing ``left`` with ``right`` at ``threshold``."""
+
+    left: Document
+    right: Document
+    rows: tuple[Row, ...]
+    threshold: float
+
+    def summary(self) -> dict[str, int]:
+        """Counts: unchanged, reworded, added, removed, moved, stronger, weaker."""
+        out = {k: 0 for k in (UNCHANGED, REWORDED, ADDED, REMOVED, "moved", "stronger", "weaker")}
+        for row in self.rows:
+            out[row.status] += 1
+            out["moved"] += row.moved
+            if row.strength in ("stronger", "weaker"):
+                out[row.strength] += 1
+        return out
+
+    @property
+    def differs(self) -> bool:
+        """True when anything is not unchanged (or a pair moved)."""
+        return any(r.status != UNCHANGED or r.moved for r in self.rows)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    cosine: float
+    i: int
+    j: int
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATED.search(text))
+
+
+@dataclass
+class Alignment:
+    """Vectors and scored candidate pairs of two documents; :meth:`at` decides the pairs."""
+
+    left: Document
+    right: Document
+    candidates: list[_Candidate]
+    left_vectors: list[dict[str, float]]
+    right_vectors: list[dict[str, float]]
+    idf: features.Idf
+    _details: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = field(default_factory=dict, repr=False)
+
+    def at(self, threshold: float) -> Comparison:
+        """Decide pairs, merges and moves at ``threshold`` and build the rows."""
+        threshold = float(threshold)
+        left_of: dict[int, int] = {}  # right index -> left index
+        right_of: dict[int, int] = {}
+        score_of: dict[tuple[int, int], float] = {}
+        for c in self.candidates:  # sorted best first
+            if c.score < threshold:
+                break
+            if c.i in right_of or c.j in left_of:
+                continue
+            right_of[c.i] = c.j
+            left_of[c.j] = c.i
+            score_of[(c.i, c.j)] = c.score
+        groups: dict[int, tuple[list[int], list[int]]] = {i: ([i], [j]) for i, j in right_of.items()}
+        self._merge(threshold, right_of, left_of, groups)
+        return self._rows(threshold, groups, score_of)
+
+    def _merge(self, threshold: float, right_of: dict[int, int], left_of: dict[int, int],
+               groups: dict[int, tuple[list[int], list[int]]]) -> None:
+        """Attach unpaired sentences to a paired partner that holds most of their content."""
+        floor = threshold * MERGE_FLOOR
+        best_left: dict[int, _Candidate] = {}
+        best_right: dict[int, _Candidate] = {}
+        for c in self.candidates:
+            if c.score < floor:
+                break
+            if c.i not in right_of and c.j in left_of and c.i not in best_left:
+                best_left[c.i] = c
+            if c.j not in left_of and c.i in right_of and c.j not in best_right:
+                best_right[c.j] = c
+        for i, c in sorted(best_left.items()):
+            if _coverage(self.left_vectors[i], self.right_vectors[c.j], self.idf) >= MERGE_COVERAGE:
+                groups[left_of[c.j]][0].append(i)
+        for j, c in sorted(best_right.items()):
+            if _coverage(self.right_vectors[j], self.left_vectors[c.i], self.idf) >= MERGE_COVERAGE:
+                groups[c.i][1].append(j)
+
+    def _rows(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]],
+              score_of: dict[tuple[int, int], float]) -> Comparison:
+        left_s, right_s = self.left.sentences, self.right.sentences
+        moved = _off_order(sorted((i, js[0]) for i, (_, js) in groups.items()))
+        used_left = {i for ls, _ in groups.values() for i in ls}
+        used_right = {j for _, rs in groups.values() for j in rs}
+        keyed: list[tuple[tuple[int, int, int], Row]] = []
+        anchor_rows: list[tuple[int, int]] = []  # (left index, row position key) of paired rows
+        for main, (ls, rs) in groups.items():
+            lsent = tuple(left_s[i] for i in [ls[0]] + sorted(ls[1:]))
+            rsent = tuple(right_s[j] for j in [rs[0]] + sorted(rs[1:]))
+            key = min(rs)
+            for i in ls:
+                anchor_rows.append((i, key))
+            keyed.append(((key, 0, 0), self._pair_row(lsent, rsent, score_of[(main, rs[0])], main in moved)))
+        for j, s in enumerate(right_s):
+            if j not in used_right:
+                row = Row(ADDED, (), (s,), None, False, None, (Change("insert", "", s.text),), ())
+                keyed.append(((j, 0, 0), row))
+        anchor_rows.sort()
+        anchor_left = [a for a, _ in anchor_rows]
+        for i, s in enumerate(left_s):
+            if i in used_left:
+                continue
+            pos = bisect.bisect_left(anchor_left, i) - 1
+            key = anchor_rows[pos][1] if pos >= 0 else -1
+            row = Row(REMOVED, (s,), (), None, False, None, (Change("delete", s.text, ""),), ())
+            keyed.append(((key, 1, i), row))
+        keyed.sort(key=lambda kr: kr[0])
+        return Comparison(self.left, self.right, tuple(r for _, r in keyed), threshold)
+
+    def _pair_row(self, lsent: tuple[Sentence, ...], rsent: tuple[Sentence, ...], score: float,
+                  moved: bool) -> Row:
+        key = (tuple(s.index for s in lsent), tuple(s.index for s in rsent))
+        cached = self._details.get(key)
+        if cached is None:  # the same pair at another threshold: reuse its diff and evidence
+            ltext = " ".join(s.text for s in lsent)
+            rtext = " ".join(s.text for s in rsent)
+            lvec = _combined([self.left_vectors[s.index] for s in lsent])
+            rvec = _combined([self.right_vectors[s.index] for s in rsent])
+            cached = (
+                _cased_words(ltext) == _cased_words(rtext),
+                diff_words(ltext, rtext),
+                compare_strength(strength_of(lsent[0].text), strength_of(rsent[0].text)),
+                _readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
+            )
+            self._details[key] = cached
+        same, changes, strength, evidence = cached
+        return Row(
+            status=UNCHANGED if same else REWORDED,
+            left=lsent,
+            right=rsent,
+            similarity=round(1.0 if same else score, 4),
+            moved=moved,
+            strength=strength,
+            changes=changes,
+            evidence=evidence,
+        )
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _cased_words(text: str) -> list[str]:
+    """The words of ``text`` as written: rows whose words are equal are "unchanged"."""
+    return _WORD.findall(text)
+
+
+def _readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
+    """Shared terms as words of ``text`` ("cooperation", "oil and gas") instead of stems."""
+    wanted = set(stems)
+    surface: dict[str, str] = {}
+    for word in features.words(text):
+        if len(surface) == len(wanted):
+            break
+        t = word if word.isdigit() else features.stem(word[:-2] if word.endswith("'s") else word)
+        if t in wanted:
+            surface.setdefault(t, word)
+    if len(surface) < len(wanted):  # folded variants: "oil and gas" -> oilgas
+        low = text.lower()
+        for phrase, folded in features.VARIANTS.items():
+            if phrase in low:
+                for t in features.terms(folded):
+                    if t in wanted:
+                        surface.setdefault(t, phrase)
+    out: list[str] = []
+    for t in stems:
+        word = surface.get(t, t)
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def _combined(vecs: list[dict[str, float]]) -> dict[str, float]:
+    if len(vecs) == 1:
+        return vecs[0]
+    out: dict[str, float] = defaultdict(float)
+    for vec in vecs:
+        for t, v in vec.items():
+            out[t] += v
+    return dict(out)
+
+
+def _coverage(part: dict[str, float], whole: dict[str, float], idf: features.Idf) -> float:
+    """Share of ``part``'s IDF mass whose terms occur in ``whole``."""
+    total = sum(idf(t) for t in part)
+    if not total:
+        return 0.0
+    return sum(idf(t) for t in part if t in whole) / total
+
+
+def _off_order(pairs: list[tuple[int, int]]) -> set[int]:
+    """Left indices of ``pairs`` (sorted by left) off a longest increasing run of right indices.
+
+    Among runs of the same length the one whose pairs are displaced least is
+    kept (displacement: how far a pair's rank among the pairs differs between
+    the two documents), so the sentence that really travelled is the one
+    marked moved, not the neighbour it jumped over. A Fenwick tree over right
+    ranks keeps this O(n log n).
+    """
+    n = len(pairs)
+    if not n:
+        return set()
+    right_rank = {j: r for r, j in enumerate(sorted(j for _, j in pairs))}
+    tree: list[tuple[int, int, int]] = [(0, 0, -1)] * (n + 1)  # (length, -displacement, position)
+    back = [-1] * n
+    best: tuple[int, int, int] = (0, 0, -1)
+    for k, (_, j) in enumerate(pairs):
+        rank = right_rank[j]
+        # best run ending at a smaller right rank
+        prev, q = (0, 0, -1), rank
+        while q > 0:
+            if tree[q] > prev:
+                prev = tree[q]
+            q -= q & -q
+        here = (prev[0] + 1, prev[1] - abs(k - rank), k)
+        back[k] = prev[2]
+        if here > best:
+            best = here
+        q = rank + 1
+        while q <= n:
+            if here > tree[q]:
+                tree[q] = here
+            q += q & -q
+    keep = set()
+    k = best[2]
+    while k >= 0:
+        keep.add(k)
+        k = back[k]
+    return {pairs[k][0] for k in range(n) if k not in keep}
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the gates need of one sentence, computed once."""
+
+    numbers: frozenset[str]
+    negated: bool
+    plain: frozenset[str]  # content terms that are neither anchors nor actors
+
+
+def _profile(text: str, vec: dict[str, float], actors: frozenset[str]) -> _Profile:
+    return _Profile(_numbers(text), _negated(text), frozenset(vec.keys() - features.anchors(text) - actors))
+
+
+def _gate(left: _Profile, right: _Profile, cos: float) -> float:
+    """The gated score of a candidate pair (see the module docstring)."""
+    score = cos
+    if left.negated != right.negated:
+        score *= NEGATION_PENALTY
+    if left.numbers and right.numbers and not left.numbers & right.numbers:
+        score *= NUMBER_PENALTY
+    if len(left.plain & right.plain) < 2:
+        score *= THIN_PENALTY
+    return score
+
+
+def actor_terms(docs: Sequence[Document]) -> frozenset[str]:
+    """Terms naming who speaks: titles, and the names that follow a title in ``docs``."""
+    found = set(_TITLE_TERMS)
+    for doc in docs:
+        for match in _NAME_AFTER_TITLE.finditer(doc.body):
+            found.update(features.terms(match.group(1)))
+    return frozenset(found)
+
+
+def _reweigh(vec: dict[str, float], actors: frozenset[str]) -> dict[str, float]:
+    """``vec`` with actor terms at :data:`ACTOR_WEIGHT`, normalised again."""
+    if not vec or not actors.intersection(vec):
+        return vec
+    out = {t: v * ACTOR_WEIGHT if t in actors else v for t, v in vec.items()}
+    norm = sum(v * v for v in out.values()) ** 0.5
+    return {t: v / norm for t, v in out.items()} if norm else out
+
+
+def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, float]],
+                left: Sequence[_Profile], right: Sequence[_Profile]) -> list[_Candidate]:
+    """Scored candidate pairs, best first, found through an inverted index on rare terms.
+
+    Terms that occur in more than ``max(20, 2 %)`` of the right sentences are
+    left out of the index (they cannot make a pair alone). The index gives
+    each left sentence a partial dot product with every right sentence that
+    shares an indexed term; when no term was left out that is the exact
+    cosine, otherwise the :data:`CANDIDATES_PER_SENTENCE` best get the
+    frequent terms' share added. Pairs whose cosine is below
+    :data:`MIN_COSINE` are dropped.
+    """
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, vec in enumerate(right_vecs):
+        for t, w in vec.items():
+            postings[t].append((j, w))
+    cap = max(INDEX_CAP, len(right_vecs) // 50)
+    out: list[_Candidate] = []
+    for i, lvec in enumerate(left_vecs):
+        acc: dict[int, float] = defaultdict(float)
+        common: list[tuple[str, float]] = []  # frequent terms, left out of the index
+        for t, w in lvec.items():
+            plist = postings.get(t)
+            if plist is None:
+                continue
+            if len(plist) > cap:
+                common.append((t, w))
+                continue
+            for j, v in plist:
+                acc[j] += w * v
+        if common:  # complete the dot product of the best few with the frequent terms
+            best = heapq.nlargest(CANDIDATES_PER_SENTENCE, acc.items(), key=lambda kv: kv[1])
+            scored = [(j, part + sum(w * right_vecs[j].get(t, 0.0) for t, w in common)) for j, part in best]
+        else:
+            scored = list(acc.items())
+        for j, cos in scored:
+            if cos >= MIN_COSINE:
+                out.append(_Candidate(round(_gate(left[i], right[j], cos), 6), cos, i, j))
+    out.sort(key=lambda c: (-c.score, c.i, c.j))
+    return out
+
+
+def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -> Alignment:
+    """Vectors and scored candidates for ``left`` vs ``right`` (IDF from both plus ``context``)."""
+    seen = {left.id, right.id}
+    texts = [s.text for s in left.sentences] + [s.text for s in right.sentences]
+    for doc in context:
+        if doc.id not in seen:
+            seen.add(doc.id)
+            texts.extend(s.text for s in doc.sentences)
+    idf = features.learn_idf(texts)
+    actors = actor_terms([left, right])
+    lvecs = [_reweigh(features.vector(s.text, idf), actors) for s in left.sentences]
+    rvecs = [_reweigh(features.vector(s.text, idf), actors) for s in right.sentences]
+    lprof = [_profile(s.text, v, actors) for s, v in zip(left.sentences, lvecs, strict=True)]
+    rprof = [_profile(s.text, v, actors) for s, v in zip(right.sentences, rvecs, strict=True)]
+    cands = _candidates(lvecs, rvecs, lprof, rprof)
+    return Alignment(left, right, cands, lvecs, rvecs, idf)
+
+
+def compare(left: Document, right: Document, threshold: float | None = None,
+            context: Sequence[Document] = ()) -> Comparison:
+    """Align ``left`` with ``right`` at ``threshold`` (default :data:`DEFAULT_THRESHOLD`)."""
+    return prepare(left, right, context).at(DEFAULT_THRESHOLD if threshold is None else threshold)
