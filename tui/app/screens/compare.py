@@ -67,6 +67,7 @@ class CompareScreen(AccordScreen):
             yield Static(id="compare-right-head", markup=False)
         yield Static(id="compare-message", markup=False)
         yield RowList(id="rows")
+        yield Static(id="compare-detail", markup=False)
         yield Footer()
         yield TooSmall()
 
@@ -210,6 +211,28 @@ class CompareScreen(AccordScreen):
 
     def action_choose(self) -> None:
         self.post_message(PickCompare(self.left.id, self.right.id))
+
+    @on(OptionList.OptionHighlighted, "#rows")
+    def _row_highlighted(self) -> None:
+        rows = self.query_one(RowList)
+        position = rows.current_row()
+        detail = self.query_one("#compare-detail", Static)
+        if position is None or position >= len(rows.rows):
+            detail.update("")
+            return
+        row = rows.rows[position]
+        parts = [f"row {position + 1}/{len(rows.rows)}", row.status]
+        if row.moved:
+            parts.append("moved")
+        if row.strength in ("stronger", "weaker"):
+            parts.append(f"commitment {row.strength}")
+        if row.similarity is not None:
+            parts.append(f"score {row.similarity:.2f}")
+        if len(row.left) > 1 or len(row.right) > 1:
+            parts.append(f"{len(row.left)}:{len(row.right)} sentences")
+        if row.evidence:
+            parts.append("shared: " + ", ".join(row.evidence[:8]))
+        detail.update(Text(one_line("  ·  ".join(parts)) + "  ·  Enter reads it in context"))
 
     @on(OptionList.OptionSelected, "#rows")
     def action_read(self) -> None:

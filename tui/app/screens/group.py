@@ -68,7 +68,7 @@ class GroupScreen(AccordScreen):
     def action_read(self) -> None:
         focused = self.focused
         if isinstance(focused, OptionList) and focused.highlighted_option is not None:
-            doc_id, _, index = (focused.highlighted_option.id or "").partition("\x00")
+            doc_id, index = (focused.highlighted_option.id or "").split("\x00")[:2]
             self.post_message(OpenReader(doc_id, int(index)))
 
     def action_back(self) -> None:

@@ -22,10 +22,12 @@ def pledge_marks(doc: Document, commitments: Any) -> dict[int, PledgeMark]:
     """Pledge marks for ``doc``'s sentences from a ``Commitments`` result."""
     marks: dict[int, PledgeMark] = {}
     for group in getattr(commitments, "groups", ()):
-        others = len([d for d in group.documents if d != doc.id])
+        others = len({d for d in group.documents if d != doc.id})
         for p in group.members:
             if p.doc_id == doc.id:
-                marks[p.index] = PledgeMark(p.strength, group.id, others)
+                mark = marks.get(p.index)
+                marks[p.index] = (mark.add(p.strength, group.id, others) if mark
+                                  else PledgeMark(p.strength, (group.id,), others))
     return marks
 
 
@@ -97,11 +99,18 @@ class ReaderScreen(AccordScreen):
     def _show_counterparts(self, index: int | None) -> None:
         panel = self.query_one("#counterparts", OptionList)
         mark = self.sentences.marks.get(index) if index is not None else None
-        group = None
+        members = []
         if mark is not None:
-            group = next((g for g in getattr(self.commitments, "groups", ()) if g.id == mark.group_id), None)
-        members = [p for p in group.members if p.doc_id != self.doc.id] if group else []
-        panel.display = bool(members)
+            groups = [g for g in getattr(self.commitments, "groups", ()) if g.id in mark.group_ids]
+            seen: set[tuple[str, int]] = set()
+            for group in groups:
+                for p in group.members:
+                    if p.doc_id != self.doc.id and (p.doc_id, p.index) not in seen:
+                        seen.add((p.doc_id, p.index))
+                        members.append(p)
+        if panel.display != bool(members):
+            panel.display = bool(members)
+            self.call_after_refresh(self.sentences.scroll_to_highlight)
         if not members:
             panel.clear_options()
             return

@@ -18,13 +18,22 @@ from tui.safety import visible
 GLYPHS = {"pledge": "●", "support": "◐", "intent": "○"}
 
 
+RANK = {"intent": 1, "support": 2, "pledge": 3}
+
+
 @dataclass(frozen=True)
 class PledgeMark:
-    """A pledge sentence: its strength, its group and in how many other documents it recurs."""
+    """A pledge sentence: its strongest strength, its groups and in how many other documents it recurs."""
 
     strength: str
-    group_id: str
+    group_ids: tuple[str, ...]
     others: int
+
+    def add(self, strength: str, group_id: str, others: int) -> PledgeMark:
+        """This mark with one more pledge (a sentence can hold several clauses that commit)."""
+        stronger = strength if RANK.get(strength, 0) > RANK.get(self.strength, 0) else self.strength
+        groups = self.group_ids if group_id in self.group_ids else (*self.group_ids, group_id)
+        return PledgeMark(stronger, groups, max(self.others, others))
 
 
 def _gutter(gutter: Text, body: Text) -> Table:

@@ -58,7 +58,7 @@ class WitnessList(OptionList):
                 text.append(visible(p.text))
             else:
                 text.append_text(word_diff(self.base.text, p.text, insert, delete))
-            options.append(Option(text, id=f"{p.doc_id}\x00{p.index}"))
+            options.append(Option(text, id=f"{p.doc_id}\x00{p.index}\x00{getattr(p, 'start', 0)}"))
         self.set_options(options)
         if options:
             self.highlighted = 0
