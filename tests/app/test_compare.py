@@ -25,7 +25,7 @@ async def test_default_pair_is_compared(make_app):
         screen = await _compare(app, pilot)
         assert (screen.left.id, screen.right.id) == ("nhandan-2024", "vgp-2025")
         rows = screen.query_one(RowList)
-        assert rows.option_count == len(screen.comparison.rows) > 0
+        assert rows.item_count == len(screen.comparison.rows) > 0
         summary = str(screen.query_one("#compare-summary").render())
         counts = screen.comparison.summary()
         assert f"+{counts['added']} added" in summary and "threshold 0.50" in summary
@@ -37,7 +37,7 @@ async def test_next_and_previous_change(make_app):
         screen = await _compare(app, pilot)
         rows = screen.query_one(RowList)
         changed = [i for i, r in enumerate(screen.comparison.rows) if is_change(r)]
-        rows.highlighted = 0
+        rows.go_to_index(0)
         await pilot.press("n")
         first = next(i for i in changed if i > 0)
         assert rows.current_row() == first
@@ -56,7 +56,7 @@ async def test_filter_cycles(make_app):
         for _ in range(5):
             await pilot.press("f")
             seen.append(screen.status_filter)
-            shown = [rows.rows[int(o.id[3:])] for o in rows.options]
+            shown = [rows.rows[p] for p in rows.shown_rows()]
             if screen.status_filter in ("added", "removed"):
                 assert all(r.status == screen.status_filter for r in shown)
             if screen.status_filter == "changed":
@@ -119,9 +119,15 @@ async def test_split_rows_keep_both_cells_the_same_height(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await _compare(app, pilot)
         rows = screen.query_one(RowList)
-        table = rows.options[0].prompt
-        assert len(table.columns) == 4  # marker, left, right, score: one grid row per aligned row
-        assert table.row_count == 1
+        assert len(rows.columns) == 4  # marker, left, right, score
+        lines = rows.plain_lines()
+        # every item is as tall as its taller side (plus one blank line after it)
+        for index, item in enumerate(rows.items):
+            left, right = item.cells[1].plain, item.cells[2].plain
+            height = rows._heights[index] - 1
+            assert height == max(len(rows._ranges[index][1]), len(rows._ranges[index][2]))
+            assert left.split()[0] in lines[rows._starts[index]] if left else True
+            assert right.split()[0] in lines[rows._starts[index]] if right else True
 
 
 async def test_enter_reads_the_row_in_context(make_app):
@@ -130,7 +136,7 @@ async def test_enter_reads_the_row_in_context(make_app):
         screen = await _compare(app, pilot)
         rows = screen.query_one(RowList)
         rows.focus()
-        rows.highlighted = 1
+        rows.go_to_index(1)
         row = rows.rows[rows.current_row()]
         await pilot.press("enter")
         await settle(pilot)

@@ -38,13 +38,8 @@ def _hostile_corpus() -> Corpus:
 
 
 def _list_text(widget) -> str:
-    """Every line an OptionList renders, as the terminal would show it (joined)."""
-    style = widget.get_visual_style("option-list--option")
-    lines = []
-    for option in widget.options:
-        for strip in widget._get_option_render(option, style):
-            lines.append(strip.text.rstrip())
-    return "".join(line.strip() for line in lines)
+    """Every line a WrapList renders, as the terminal would show it (joined)."""
+    return "".join(line.strip() for line in widget.plain_lines())
 
 
 def _screen_text(app) -> str:
@@ -123,7 +118,7 @@ async def test_small_and_large_terminals(make_app):
             assert isinstance(app.screen, ReaderScreen)
             app.open_compare()
             await settle(pilot)
-            assert app.screen.query_one(RowList).option_count > 0
+            assert app.screen.query_one(RowList).item_count > 0
 
 
 async def test_too_small_window_says_so_and_recovers(make_app):
@@ -158,10 +153,9 @@ async def test_hostile_text_is_shown_literally_in_reader_and_compare():
             assert literal in text, literal
         assert "\x1b" not in text and "\u202e" not in text
         assert app.screen.matches  # "[/]" was searched for as text
-        for option in app.screen.query_one(SentenceList).options:
-            for column in getattr(option.prompt, "columns", ()):
-                for cell in column._cells:
-                    assert all(span.style == "" or not getattr(span.style, "link", None) for span in cell.spans)
+        for item in app.screen.query_one(SentenceList).items:
+            for cell in item.cells:
+                assert all(isinstance(span.style, str) or not span.style.link for span in cell.spans)
         app.open_compare("hostile-a", "hostile-b")
         await settle(pilot)
         text = _list_text(app.screen.query_one(RowList))

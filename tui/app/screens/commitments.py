@@ -31,6 +31,7 @@ class CommitmentsScreen(AccordScreen):
     """The pledge matrix; ``t`` filters by theme, Enter opens a group's multi-witness view."""
 
     HELP_TITLE = "Commitments"
+    AUTO_FOCUS = "#matrix"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open_group", "Open group"),
@@ -55,7 +56,6 @@ class CommitmentsScreen(AccordScreen):
     def on_mount(self) -> None:
         self.sub_title = "commitments"
         self.refresh_matrix()
-        self.query_one(DataTable).focus()
 
     def set_commitments(self, commitments: Any) -> None:
         """Fill the matrix once the pledge analysis is ready."""

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Static
 
 from tui.app.messages import OpenReader, PickCompare
 from tui.app.screens.base import AccordScreen, TooSmall
@@ -30,6 +30,7 @@ class CompareScreen(AccordScreen):
     """Aligned rows of two documents; ``prepare(left, right, context)`` returns an ``Alignment``."""
 
     HELP_TITLE = "Compare"
+    AUTO_FOCUS = "#rows"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("n", "next_change", "Next change"),
@@ -145,10 +146,12 @@ class CompareScreen(AccordScreen):
         self.query_one("#compare-heads").set_class(not self.split, "-unified")
         if self.comparison is None:
             return
-        rows.display = True
+        if not rows.display:
+            rows.display = True
+            rows.focus()
         rows.show(self.comparison.rows, split=self.split, status_filter=self.status_filter)
         self._summary()
-        if not rows.option_count:
+        if not rows.item_count:
             self._message(f"No rows match the filter '{self.status_filter}' (f cycles the filter).")
         else:
             self._message(None)
@@ -212,7 +215,7 @@ class CompareScreen(AccordScreen):
     def action_choose(self) -> None:
         self.post_message(PickCompare(self.left.id, self.right.id))
 
-    @on(OptionList.OptionHighlighted, "#rows")
+    @on(RowList.Highlighted, "#rows")
     def _row_highlighted(self) -> None:
         rows = self.query_one(RowList)
         position = rows.current_row()
@@ -234,7 +237,7 @@ class CompareScreen(AccordScreen):
             parts.append("shared: " + ", ".join(row.evidence[:8]))
         detail.update(Text(one_line("  ·  ".join(parts)) + "  ·  Enter reads it in context"))
 
-    @on(OptionList.OptionSelected, "#rows")
+    @on(RowList.Selected, "#rows")
     def action_read(self) -> None:
         rows = self.query_one(RowList)
         position = rows.current_row()

@@ -23,6 +23,7 @@ class GroupScreen(AccordScreen):
     """Multi-witness view: every member of a group, one column per document in date order."""
 
     HELP_TITLE = "Pledge group"
+    AUTO_FOCUS = "#witness-0"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "read", "Read in context"),
@@ -61,8 +62,6 @@ class GroupScreen(AccordScreen):
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.group.id)
-        if self.documents:
-            self.query_one("#witness-0").focus()
 
     @on(OptionList.OptionSelected, ".witness")
     def action_read(self) -> None:

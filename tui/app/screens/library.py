@@ -33,6 +33,7 @@ class LibraryScreen(AccordScreen):
     """Documents with date, outlet, title, kind, sentence and pledge counts; failures listed below."""
 
     HELP_TITLE = "Library"
+    AUTO_FOCUS = "#documents"
     BINDINGS = [
         Binding("s", "sort", "Sort"),
         Binding("S", "reverse", "Reverse", show=False),
@@ -72,7 +73,6 @@ class LibraryScreen(AccordScreen):
         self._show_message()
         self._show_errors()
         self.refresh_table()
-        self.query_one(DataTable).focus()
 
     # -- content -------------------------------------------------------------------------------------
 
@@ -214,7 +214,6 @@ class LibraryScreen(AccordScreen):
         box.display = False
         self.filter_text = ""
         self.refresh_table()
-        self.query_one(DataTable).focus()
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -35,6 +35,7 @@ class ReaderScreen(AccordScreen):
     """Read one document; select a pledge to see and jump to its counterparts elsewhere."""
 
     HELP_TITLE = "Reader"
+    AUTO_FOCUS = "#sentences"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search", key_display="/"),
@@ -75,7 +76,6 @@ class ReaderScreen(AccordScreen):
         self.query_one("#reader-search").display = False
         self.query_one("#counterparts").display = False
         sentences = self.query_one(SentenceList)
-        sentences.focus()
         self.call_after_refresh(sentences.go_to, self.start, True)
         self._status()
 
@@ -91,8 +91,8 @@ class ReaderScreen(AccordScreen):
 
     # -- counterparts ---------------------------------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#sentences")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(SentenceList.Highlighted, "#sentences")
+    def _highlighted(self) -> None:
         self._show_counterparts(self.sentences.current_sentence())
         self._status()
 
@@ -124,7 +124,7 @@ class ReaderScreen(AccordScreen):
         panel.set_options(options)
         panel.border_title = f"Also in {len({p.doc_id for p in members})} other document(s) — Enter jumps"
 
-    @on(OptionList.OptionSelected, "#sentences")
+    @on(SentenceList.Selected, "#sentences")
     def _sentence_selected(self) -> None:
         panel = self.query_one("#counterparts", OptionList)
         if panel.display and panel.option_count:

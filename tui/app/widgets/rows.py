@@ -6,11 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
+from tui.app.widgets.wraplist import Column, Item, WrapList
 from tui.safety import visible
 
 STATUS_MARK = {"unchanged": "=", "reworded": "~", "added": "+", "removed": "-"}
@@ -44,10 +42,14 @@ def side_text(sentences: Sequence[Any]) -> str:
     return " ".join(s.text for s in sentences)
 
 
-class RowList(OptionList):
-    """One option per aligned row (id ``row<i>``, ``i`` its position in the comparison)."""
+SPLIT = (Column(3), Column(ratio=1), Column(ratio=1), Column(4))
+UNIFIED = (Column(3), Column(ratio=1), Column(4))
 
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
+
+class RowList(WrapList):
+    """One item per aligned row (key ``row<i>``, ``i`` its position in the comparison)."""
+
+    COMPONENT_CLASSES = WrapList.COMPONENT_CLASSES | {
         "rows--insert",
         "rows--delete",
         "rows--added",
@@ -61,7 +63,7 @@ class RowList(OptionList):
     }
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(columns=SPLIT, gap=1, **kwargs)
         self.rows: tuple[Any, ...] = ()
         self.split = True
         self.status_filter = "all"
@@ -82,17 +84,11 @@ class RowList(OptionList):
         if status_filter is not None:
             self.status_filter = status_filter
         render = self._split if self.split else self._unified
-        options: list[Option | None] = []
-        for i, row in enumerate(self.rows):
-            if keep(row, self.status_filter):
-                options += [Option(render(row), id=f"row{i}"), None]
-        self.set_options(options[:-1])
-        if not options:
-            return
-        if current is not None:
+        items = [Item(f"row{i}", render(row), gap_after=True) for i, row in enumerate(self.rows)
+                 if keep(row, self.status_filter)]
+        self.set_items(items, columns=SPLIT if self.split else UNIFIED)
+        if items and current is not None:
             self.go_to_row(current, nearest=True)
-        else:
-            self.highlighted = 0
 
     # -- rendering --------------------------------------------------------------------------------------
 
@@ -145,52 +141,41 @@ class RowList(OptionList):
         score = "" if row.similarity is None else f"{row.similarity:.2f}"
         return Text(score, style=self.cstyle("score"), justify="right")
 
-    def _split(self, row: Any) -> Table:
-        table = Table.grid(expand=True, padding=(0, 1))
-        table.add_column(width=3, no_wrap=True)
-        table.add_column(ratio=1, overflow="fold")
-        table.add_column(ratio=1, overflow="fold")
-        table.add_column(width=4, no_wrap=True)
-        table.add_row(self._marker(row), self._pieces(row, "left"), self._pieces(row, "right"),
-                      self._score(row))
-        return table
+    def _split(self, row: Any) -> tuple[Text, ...]:
+        return self._marker(row), self._pieces(row, "left"), self._pieces(row, "right"), self._score(row)
 
-    def _unified(self, row: Any) -> Table:
-        table = Table.grid(expand=True, padding=(0, 1))
-        table.add_column(width=3, no_wrap=True)
-        table.add_column(ratio=1, overflow="fold")
-        table.add_column(width=4, no_wrap=True)
-        table.add_row(self._marker(row), self._redline(row), self._score(row))
-        return table
+    def _unified(self, row: Any) -> tuple[Text, ...]:
+        return self._marker(row), self._redline(row), self._score(row)
 
     # -- navigation --------------------------------------------------------------------------------------
 
     def current_row(self) -> int | None:
         """Position in the comparison of the highlighted row."""
-        option = self.highlighted_option
-        return int(option.id[3:]) if option is not None and option.id else None
+        item = self.highlighted_item
+        return int(item.key[3:]) if item is not None else None
+
+    def shown_rows(self) -> list[int]:
+        """Positions in the comparison of the rows shown (after the status filter)."""
+        return [int(item.key[3:]) for item in self.items]
 
     def go_to_row(self, position: int, nearest: bool = False) -> bool:
         """Highlight comparison row ``position`` (or the nearest shown one); False if not shown."""
-        shown = [int(o.id[3:]) for o in self.options if o.id]  # positions of the shown rows
+        shown = self.shown_rows()
         if not shown:
             return False
         if position not in shown:
             if not nearest:
                 return False
             position = min(shown, key=lambda p: abs(p - position))
-        self.highlighted = shown.index(position)
-        self.scroll_to_highlight()
+        self.go_to_index(shown.index(position))
         return True
 
     def step_change(self, direction: int) -> bool:
         """Move to the next (+1) or previous (-1) changed row; False when there is none."""
         here = self.highlighted if self.highlighted is not None else -1
-        order = range(here + 1, self.option_count) if direction > 0 else range(here - 1, -1, -1)
+        order = range(here + 1, self.item_count) if direction > 0 else range(here - 1, -1, -1)
         for i in order:
-            option_id = self.options[i].id or ""
-            if is_change(self.rows[int(option_id[3:])]):
-                self.highlighted = i
-                self.scroll_to_highlight()
+            if is_change(self.rows[int(self.items[i].key[3:])]):
+                self.go_to_index(i)
                 return True
         return False

@@ -7,11 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
+from tui.app.widgets.wraplist import Column, Item, WrapList
 from tui.model import Document, Removed
 from tui.safety import visible
 
@@ -36,19 +34,13 @@ class PledgeMark:
         return PledgeMark(stronger, groups, max(self.others, others))
 
 
-def _gutter(gutter: Text, body: Text) -> Table:
-    """A gutter column and the text beside it, so wrapped lines keep a hanging indent."""
-    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    grid.add_column(width=8, no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(gutter, body)
-    return grid
+GUTTER = 8
 
 
-class SentenceList(OptionList):
-    """Sentences as options (ids ``s<index>``); removed pieces as disabled options (``r<n>``)."""
+class SentenceList(WrapList):
+    """Sentences as items (keys ``s<index>``); removed pieces as items the cursor skips (``r<n>``)."""
 
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
+    COMPONENT_CLASSES = WrapList.COMPONENT_CLASSES | {
         "sentences--gutter",
         "sentences--pledge",
         "sentences--support",
@@ -59,7 +51,7 @@ class SentenceList(OptionList):
     }
 
     def __init__(self, doc: Document, marks: Mapping[int, PledgeMark] | None = None, **kwargs) -> None:
-        super().__init__(**kwargs)
+        super().__init__(columns=(Column(GUTTER), Column()), gap=0, **kwargs)
         self.doc = doc
         self.marks: Mapping[int, PledgeMark] = marks or {}
         self.show_removed = False
@@ -74,46 +66,36 @@ class SentenceList(OptionList):
         return self.get_component_rich_style(f"sentences--{name}", partial=True)
 
     def rebuild(self) -> None:
-        """Re-render every option (marks, search hits, removed pieces), keeping the highlight."""
-        current = self.current_sentence()
+        """Re-render every item (marks, search hits, removed pieces), keeping the cursor."""
         pattern = re.compile(re.escape(visible(self.search_query)), re.IGNORECASE) if self.search_query else None
         self.matches = []
-        options: list[Option | None] = []
+        items: list[Item] = []
         removed = sorted(self.doc.removed, key=lambda r: r.line) if self.show_removed else []
         para_lines = [p.line for p in self.doc.paragraphs]
-        r = 0
-        para = -1
+        sentences = self.doc.sentences
         styles = {name: self._style(name) for name in ("gutter", "pledge", "support", "intent", "match",
                                                           "removed", "reason")}
-        for s in self.doc.sentences:
+        r = 0
+        for n, s in enumerate(sentences):
             line = para_lines[s.paragraph] if s.paragraph < len(para_lines) else 0
             while r < len(removed) and removed[r].line <= line:
-                options.append(self._removed_option(removed[r], r, styles))
+                items.append(self._removed_item(removed[r], r, styles))
                 r += 1
-            if s.paragraph != para and para >= 0:
-                options.append(Option(" ", id=f"p{s.index}", disabled=True))
-            para = s.paragraph
-            options.append(Option(self._sentence_text(s.index, s.text, pattern, styles), id=f"s{s.index}"))
+            last_of_paragraph = n + 1 == len(sentences) or sentences[n + 1].paragraph != s.paragraph
+            items.append(Item(f"s{s.index}", self._cells(s.index, s.text, pattern, styles),
+                              gap_after=last_of_paragraph))
         while r < len(removed):
-            options.append(self._removed_option(removed[r], r, styles))
+            items.append(self._removed_item(removed[r], r, styles))
             r += 1
-        self.set_options(options)
-        if current is not None:
-            self.go_to(current)
-        elif self.option_count:
-            self.highlighted = self._first_enabled()
+        self.set_items(items)
 
-    def _first_enabled(self) -> int | None:
-        return next((i for i, o in enumerate(self.options) if not o.disabled), None)
-
-    def _sentence_text(self, index: int, text: str, pattern: re.Pattern[str] | None,
-                       styles: Mapping[str, Style]) -> Table:
+    def _cells(self, index: int, text: str, pattern: re.Pattern[str] | None,
+               styles: Mapping[str, Style]) -> tuple[Text, Text]:
         mark = self.marks.get(index)
-        gutter = f"{index + 1:>4} "
+        badge = ""
         if mark is not None:
             badge = GLYPHS.get(mark.strength, "•") + (f"{mark.others}" if mark.others else "")
-        else:
-            badge = ""
+        gutter = Text(f"{index + 1:>4} {badge:<3}", style=styles["gutter"])
         body = Text(visible(text))
         if mark is not None:
             body.stylize(styles.get(mark.strength, styles["pledge"]))
@@ -123,29 +105,28 @@ class SentenceList(OptionList):
                 self.matches.append(index)
             for hit in hits:
                 body.stylize(styles["match"], hit.start(), hit.end())
-        return _gutter(Text(gutter + f"{badge:<3}", style=styles["gutter"]), body)
+        return gutter, body
 
-    def _removed_option(self, item: Removed, n: int, styles: Mapping[str, Style]) -> Option:
+    def _removed_item(self, item: Removed, n: int, styles: Mapping[str, Style]) -> Item:
         text = Text(visible(item.text.strip()) or "(blank line)", style=styles["removed"])
         text.append(f"  [{visible(item.reason)}, line {item.line}]", style=styles["reason"])
-        return Option(_gutter(Text(f"{'✂':>4} ", style=styles["gutter"]), text), id=f"r{n}", disabled=True)
+        return Item(f"r{n}", (Text(f"{'✂':>4}", style=styles["gutter"]), text), selectable=False,
+                    gap_after=True)
 
     # -- navigation ---------------------------------------------------------------------------------------
 
     def current_sentence(self) -> int | None:
         """Index of the highlighted sentence, if any."""
-        option = self.highlighted_option
-        if option is None or not option.id or not option.id.startswith("s"):
+        item = self.highlighted_item
+        if item is None or not item.key.startswith("s"):
             return None
-        return int(option.id[1:])
+        return int(item.key[1:])
 
     def go_to(self, index: int, top: bool = False) -> None:
         """Highlight sentence ``index`` and scroll it into view."""
-        try:
-            self.highlighted = self.get_option_index(f"s{index}")
-        except Exception:  # noqa: BLE001 - OptionDoesNotExist for an index past the end
-            return
-        self.scroll_to_highlight(top=top)
+        position = self.index_of(f"s{index}")
+        if position is not None:
+            self.go_to_index(position, top=top)
 
     def set_query(self, query: str) -> list[int]:
         """Highlight ``query`` (case-insensitive) and return the matching sentence indexes."""
