@@ -49,7 +49,7 @@ class CommitmentsScreen(AccordScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="commitments-info", markup=False)
-        yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True, header_height=2)
         yield Footer()
         yield TooSmall()
 
@@ -84,14 +84,20 @@ class CommitmentsScreen(AccordScreen):
         groups = [g for g in self.commitments.groups
                   if self.theme_filter == "all" or g.theme == self.theme_filter]
         docs = self._columns()
-        table.add_column(Text("Group"), key="label", width=max(20, self.size.width - 24 - 8 * len(docs)))
-        table.add_column(Text("Theme"), key="theme", width=14)
+        total = self.size.width or 120
+        theme_width = 14 if total >= 100 else 0
+        cell_width = max(5, min(10, (total - 24 - theme_width - 4) // max(1, len(docs)) - 2))
+        used = len(docs) * (cell_width + 2) + (theme_width + 2 if theme_width else 0) + 4
+        table.add_column(Text("Group"), key="label", width=max(20, total - used))
+        if theme_width:
+            table.add_column(Text("Theme"), key="theme", width=theme_width)
         for doc in docs:
-            table.add_column(Text(one_line(doc.id)[:10] + "\n" + doc.date.isoformat()[:7]), key=doc.id,
-                             width=max(7, min(10, len(doc.id))))
+            date = doc.date.isoformat()[:7] if cell_width >= 7 else doc.date.isoformat()[2:7]
+            table.add_column(Text(one_line(doc.id)[:cell_width] + "\n" + date), key=doc.id, width=cell_width)
         for group in groups:
-            cells = [Text(one_line(group.label), overflow="ellipsis", no_wrap=True),
-                     Text(one_line(group.theme), overflow="ellipsis", no_wrap=True)]
+            cells = [Text(one_line(group.label), overflow="ellipsis", no_wrap=True)]
+            if theme_width:
+                cells.append(Text(one_line(group.theme), overflow="ellipsis", no_wrap=True))
             cells += [Text(cell(group, d.id), justify="center") for d in docs]
             table.add_row(*cells, key=group.id)
         info.update(Text(

@@ -131,7 +131,7 @@ class CompareScreen(AccordScreen):
 
     def _heads(self) -> None:
         def head(sign: str, doc: Document) -> Text:
-            text = Text(f"{sign} ", style="bold")
+            text = Text(f"{sign} ", style="bold", no_wrap=True, overflow="ellipsis")
             text.append(one_line(doc.id), style="bold")
             text.append(f"  {doc.date.isoformat()}  " + one_line(doc.title))
             return text
@@ -160,18 +160,21 @@ class CompareScreen(AccordScreen):
         rows = self.query_one(RowList)
         counts = self.comparison.summary() if self.comparison is not None else {}
         text = Text()
+        wide = self.size.width >= 110
         for key, sign, style in SUMMARY:
-            text.append(f"{sign}{counts.get(key, 0)} {key}", style=rows.cstyle(style) if style else "")
-            text.append("  ")
+            label = f"{sign}{counts.get(key, 0)} {key}" if wide else f"{sign}{counts.get(key, 0)}"
+            text.append(label, style=rows.cstyle(style) if style else "")
+            text.append("  " if wide else " ")
         text.append(f"│ threshold {self.threshold:.2f} │ {'split' if self.split else 'unified'}"
                     f" │ {self.status_filter}")
         self.query_one("#compare-summary", Static).update(text)
 
     def on_resize(self, event: Resize) -> None:
-        if self.comparison is not None and self.layout_choice is None:
-            was = self.query_one(RowList).split
-            if was != self.split:
+        if self.comparison is not None:
+            if self.layout_choice is None and self.query_one(RowList).split != self.split:
                 self._render_rows()
+            else:
+                self._summary()
         self.query_one("#compare-heads").set_class(not self.split, "-unified")
 
     # -- actions ----------------------------------------------------------------------------------------

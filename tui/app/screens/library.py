@@ -20,7 +20,16 @@ from tui.model import Document
 from tui.safety import one_line
 
 SORTS = ("date", "outlet", "title", "kind", "sentences", "pledges")
-FIXED = 2 + 10 + 14 + 22 + 5 + 7 + 6 * 2  # every column but the title, with cell padding
+
+
+def column_widths(total: int) -> list[tuple[str, int]]:
+    """Columns and their widths for a table ``total`` cells wide (narrow screens drop the kind)."""
+    outlet, kind = (14, 22) if total >= 110 else (10, 0) if total < 90 else (12, 14)
+    columns = [("mark", 2), ("date", 10), ("outlet", outlet), ("kind", kind), ("sentences", 5), ("pledges", 7)]
+    columns = [(key, width) for key, width in columns if width]
+    used = sum(width + 2 for _, width in columns) + 2 + 2  # cell padding, title padding, scrollbar
+    columns.insert(3, ("title", max(12, total - used)))
+    return columns
 
 
 class DocumentTable(DataTable):
@@ -130,27 +139,26 @@ class LibraryScreen(AccordScreen):
         table = self.query_one(DataTable)
         current = self._current_id()
         table.clear(columns=True)
-        title_width = max(16, self.size.width - FIXED - 4) if self.size.width else 40
         arrow = " ▼" if self.sort_reverse else " ▲"
         names = {"date": "Date", "outlet": "Outlet", "title": "Title", "kind": "Kind",
                  "sentences": "Sent.", "pledges": "Pledges"}
-        for key, width in (("mark", 2), ("date", 10), ("outlet", 14), ("title", title_width),
-                           ("kind", 22), ("sentences", 5), ("pledges", 7)):
+        columns = column_widths(self.size.width or 120)
+        for key, width in columns:
             label = "" if key == "mark" else names[key] + (arrow if key == self.sort_key else "")
             table.add_column(Text(label), key=key, width=width)
         for doc in self._rows():
             mark = str(self.marked.index(doc.id) + 1) if doc.id in self.marked else ""
             pledges = "…" if self.pledges is None else str(self.pledges.get(doc.id, 0))
-            table.add_row(
-                Text(mark, style="bold"),
-                Text(doc.date.isoformat()),
-                Text(one_line(doc.meta.outlet), overflow="ellipsis", no_wrap=True),
-                Text(one_line(doc.title), overflow="ellipsis", no_wrap=True),
-                Text(one_line(doc.meta.kind), overflow="ellipsis", no_wrap=True),
-                Text(str(len(doc.sentences)), justify="right"),
-                Text(pledges, justify="right"),
-                key=doc.id,
-            )
+            cells = {
+                "mark": Text(mark, style="bold"),
+                "date": Text(doc.date.isoformat()),
+                "outlet": Text(one_line(doc.meta.outlet), overflow="ellipsis", no_wrap=True),
+                "title": Text(one_line(doc.title), overflow="ellipsis", no_wrap=True),
+                "kind": Text(one_line(doc.meta.kind), overflow="ellipsis", no_wrap=True),
+                "sentences": Text(str(len(doc.sentences)), justify="right"),
+                "pledges": Text(pledges, justify="right"),
+            }
+            table.add_row(*(cells[key] for key, _ in columns), key=doc.id)
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
         self._status()
