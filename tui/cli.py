@@ -381,7 +381,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
       accord compare nhandan investor --only changed
       accord compare nhandan vgp --format html --output redline.html
     """
-    from tui.align import compare
+    from tui.cache import cached, document_parts
     from tui.render import compare as view
 
     if (left is None) != (right is None):
@@ -399,7 +399,14 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         target = output.resolve()
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
             raise AccordError(f"{output}: the output is also an input")
-    result = compare(left_doc, right_doc, threshold, context=corpus.documents)
+    def run_comparison():  # type: ignore[no-untyped-def]
+        from tui.align import compare
+
+        return compare(left_doc, right_doc, threshold, context=corpus.documents)
+
+    parts = [repr(threshold), *document_parts(left_doc), *document_parts(right_doc)]
+    parts += [p for d in corpus.documents for p in document_parts(d)]
+    result = cached("compare", parts, run_comparison)
     only_changed = only == "changed"
     fmt = fmt.lower()
     if fmt == "json":
