@@ -60,8 +60,9 @@ from dataclasses import dataclass, field
 
 from tui import features
 from tui.cues import compare_strength, strength_of
+from tui.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Change, Comparison, Row
 from tui.model import Document, Sentence
-from tui.wordiff import Change, diff_words
+from tui.wordiff import diff_words
 
 __all__ = [
     "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",
@@ -70,7 +71,6 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.35
 """Chosen on the labelled sets in ``tests/data`` (see ``benchmarks/align_quality.py``)."""
 
-UNCHANGED, REWORDED, ADDED, REMOVED = "unchanged", "reworded", "added", "removed"
 
 NEGATION_PENALTY = 0.6
 NUMBER_PENALTY = 0.75
@@ -102,54 +102,6 @@ _NEGATED = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a comparison: a pair (with merges), or a sentence on one side only."""
-
-    status: str  # "unchanged" | "reworded" | "added" (right only) | "removed" (left only)
-    left: tuple[Sentence, ...]  # main sentence first, then merged sentences; () when added
-    right: tuple[Sentence, ...]
-    similarity: float | None
-    moved: bool
-    strength: str | None  # "same" | "stronger" | "weaker" | None
-    changes: tuple[Change, ...]
-    evidence: tuple[str, ...]
-
-    @property
-    def left_text(self) -> str:
-        """The row's left text: its sentences joined by one space (what ``changes`` rebuild)."""
-        return " ".join(s.text for s in self.left)
-
-    @property
-    def right_text(self) -> str:
-        return " ".join(s.text for s in self.right)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The rows comparing ``left`` with ``right`` at ``threshold``."""
-
-    left: Document
-    right: Document
-    rows: tuple[Row, ...]
-    threshold: float
-
-    def summary(self) -> dict[str, int]:
-        """Counts: unchanged, reworded, added, removed, moved, stronger, weaker."""
-        out = {k: 0 for k in (UNCHANGED, REWORDED, ADDED, REMOVED, "moved", "stronger", "weaker")}
-        for row in self.rows:
-            out[row.status] += 1
-            out["moved"] += row.moved
-            if row.strength in ("stronger", "weaker"):
-                out[row.strength] += 1
-        return out
-
-    @property
-    def differs(self) -> bool:
-        """True when anything is not unchanged (or a pair moved)."""
-        return any(r.status != UNCHANGED or r.moved for r in self.rows)
 
 
 @dataclass(frozen=True)

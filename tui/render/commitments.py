@@ -214,13 +214,16 @@ def explain_json(commitments: Commitments, exp: Explanation) -> str:
 
 # --------------------------------------------------------------------------- accord show
 
-def sentence_marks(corpus, doc: Document) -> dict[int, Mark]:  # type: ignore[no-untyped-def]
-    """Marks for ``accord show``: each pledge sentence's strength, group and how many other documents share it."""
-    documents = getattr(corpus, "documents", corpus)
-    docs = list(documents)
-    if all(d.id != doc.id for d in docs):
-        docs.append(doc)
-    commitments = find_commitments(docs)
+def sentence_marks(corpus, doc: Document, commitments: Commitments | None = None) -> dict[int, Mark]:  # type: ignore[no-untyped-def]
+    """Marks for ``accord show``: each pledge sentence's strength, group and how many other documents share it.
+
+    ``commitments`` may be given when already computed over ``corpus`` (plus ``doc``).
+    """
+    if commitments is None:
+        docs = list(getattr(corpus, "documents", corpus))
+        if all(d.id != doc.id for d in docs):
+            docs.append(doc)
+        commitments = find_commitments(docs)
     marks: dict[int, Mark] = {}
     for s in doc.sentences:
         found = commitments.pledges_of(doc.id, s.index)
@@ -229,7 +232,8 @@ def sentence_marks(corpus, doc: Document) -> dict[int, Mark]:  # type: ignore[no
         labels, items = [], []
         for pledge, group in found:
             others = len(group.documents) - 1
-            labels.append(f"{pledge.strength} · {group.label} · in {others} other doc{'s' if others != 1 else ''}")
+            where = f"in {others} other doc{'s' if others != 1 else ''}" if others else "only here"
+            labels.append(f"{pledge.strength} · {group.label} · {where}")
             items.append({"strength": pledge.strength, "group": group.id, "label": group.label,
                           "actor": pledge.actor, "other_documents": others})
         data: dict[str, object] = {"pledge": items[0]}
