@@ -165,3 +165,34 @@ async def test_hostile_text_is_shown_literally_in_reader_and_compare():
         text = _list_text(app.screen.query_one(RowList))
         assert "[link=http://x]here[/link]" in text and "\\x1b[31mred" in text
         assert app.screen.comparison is not None
+
+
+async def test_mouse_moves_cursors_and_opens(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.click("#documents", offset=(30, 3))
+        assert table.cursor_row == 2
+        await pilot.click("#documents", offset=(30, 3))  # a click on the cursor row opens it
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        sentences = app.screen.query_one(SentenceList)
+        await pilot.click(SentenceList, offset=(20, 5))
+        assert sentences.current_sentence() not in (None, 0)
+
+
+async def test_theme_change_recolours_pledges(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_reader("nhandan-2024")
+        await settle(pilot)
+        sentences = app.screen.query_one(SentenceList)
+        index = next(iter(sentences.marks))
+        styled = lambda: sentences.items[sentences.index_of(f"s{index}")].cells[1].spans[0].style  # noqa: E731
+        before = styled()
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert styled() != before
+        assert "textual-light" in app.theme

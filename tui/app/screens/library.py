@@ -25,7 +25,11 @@ SORTS = ("date", "outlet", "title", "kind", "sentences", "pledges")
 def column_widths(total: int) -> list[tuple[str, int]]:
     """Columns and their widths for a table ``total`` cells wide (narrow screens drop the kind)."""
     outlet, kind = (14, 22) if total >= 110 else (10, 0) if total < 90 else (12, 14)
-    columns = [("mark", 2), ("date", 10), ("outlet", outlet), ("kind", kind), ("sentences", 5), ("pledges", 7)]
+    counts = (5, 7)
+    if total < 64:
+        outlet, counts = 0, (0, 0)
+    columns = [("mark", 2), ("date", 10), ("outlet", outlet), ("kind", kind), ("sentences", counts[0]),
+               ("pledges", counts[1])]
     columns = [(key, width) for key, width in columns if width]
     used = sum(width + 2 for _, width in columns) + 2 + 2  # cell padding, title padding, scrollbar
     columns.insert(3, ("title", max(12, total - used)))
