@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from tests.app import fakes
 from tests.app.conftest import SIZE, make_doc, settle
 from tui.app import AccordApp
-from tui.app.screens.base import TooSmall
+from tui.app.screens.base import TooSmallScreen
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
@@ -112,7 +112,7 @@ async def test_small_and_large_terminals(make_app):
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             assert app.screen.query_one(DataTable).row_count == 5
-            assert not app.screen.query_one(TooSmall).display
+            assert not isinstance(app.screen, TooSmallScreen)
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, ReaderScreen)
@@ -127,12 +127,11 @@ async def test_too_small_window_says_so_and_recovers(make_app):
         await settle(pilot)
         await pilot.resize_terminal(30, 8)
         await pilot.pause()
-        assert app.has_class("-too-small")
-        assert app.screen.query_one(TooSmall).display
+        assert app.has_class("-too-small") and isinstance(app.screen, TooSmallScreen)
         assert "Window too small" in _screen_text(app)
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
-        assert not app.screen.query_one(TooSmall).display
+        assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one(DataTable).display
 
 

@@ -9,9 +9,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from tui.app.screens.base import AccordScreen, TooSmall
+from tui.app.screens.base import AccordScreen
+from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS
 from tui.model import Document
 from tui.safety import one_line
@@ -50,8 +51,7 @@ class CommitmentsScreen(AccordScreen):
         yield Header()
         yield Static(id="commitments-info", markup=False)
         yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True, header_height=2)
-        yield Footer()
-        yield TooSmall()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "commitments"

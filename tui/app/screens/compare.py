@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.app.messages import OpenReader, PickCompare
-from tui.app.screens.base import AccordScreen, TooSmall
+from tui.app.screens.base import AccordScreen
+from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.rows import FILTERS, RowList
 from tui.model import Document
 from tui.safety import one_line
@@ -69,8 +70,7 @@ class CompareScreen(AccordScreen):
         yield Static(id="compare-message", markup=False)
         yield RowList(id="rows")
         yield Static(id="compare-detail", markup=False)
-        yield Footer()
-        yield TooSmall()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._heads()

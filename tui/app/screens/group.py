@@ -10,10 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from tui.app.messages import OpenReader
-from tui.app.screens.base import AccordScreen, TooSmall
+from tui.app.screens.base import AccordScreen
+from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.witness import WitnessList
 from tui.model import Document
 from tui.safety import one_line
@@ -49,8 +50,7 @@ class GroupScreen(AccordScreen):
                 column = WitnessList(members, base, id=f"witness-{n}", classes="witness")
                 column.border_title = f"{one_line(doc.id)} · {doc.date.isoformat()}"
                 yield column
-        yield Footer()
-        yield TooSmall()
+        yield KeyBar()
 
     def _heading(self) -> Text:
         text = Text(one_line(self.group.label), style="bold")

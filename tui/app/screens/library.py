@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from tui.app.analysis import pledge_counts
 from tui.app.messages import OpenCommitments, OpenCompare, OpenReader, PickCompare
-from tui.app.screens.base import AccordScreen, TooSmall
+from tui.app.screens.base import AccordScreen
+from tui.app.widgets.keybar import KeyBar
 from tui.corpus import Corpus
 from tui.model import Document
 from tui.safety import one_line
@@ -78,8 +79,7 @@ class LibraryScreen(AccordScreen):
             yield Input(placeholder="filter: words in title, outlet, kind, id or date (Esc clears)",
                         id="library-filter")
         yield Static(id="library-status", markup=False)
-        yield Footer()
-        yield TooSmall()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#library-filter").display = False

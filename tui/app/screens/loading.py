@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import LoadingIndicator, Static
 
-from tui.app.screens.base import AccordScreen, TooSmall
+from tui.app.screens.base import AccordScreen
 
 
 class LoadingScreen(AccordScreen):
@@ -16,4 +16,3 @@ class LoadingScreen(AccordScreen):
     def compose(self) -> ComposeResult:
         yield Static("accord · loading the corpus…", id="loading-text", markup=False)
         yield LoadingIndicator()
-        yield TooSmall()

@@ -8,11 +8,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import OpenCompare, OpenReader, PickCompare
-from tui.app.screens.base import AccordScreen, TooSmall
+from tui.app.screens.base import AccordScreen
+from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS, PledgeMark, SentenceList
 from tui.model import Document
 from tui.safety import one_line, visible
@@ -57,11 +58,8 @@ class ReaderScreen(AccordScreen):
         yield Header()
         yield Static(self._heading(), id="reader-heading")
         yield SentenceList(self.doc, pledge_marks(self.doc, self.commitments), id="sentences")
-        yield OptionList(id="counterparts")
-        yield Input(placeholder="search this document (Enter: find, Esc: close)", id="reader-search")
         yield Static(id="reader-status", markup=False)
-        yield Footer()
-        yield TooSmall()
+        yield KeyBar()
 
     def _heading(self) -> Text:
         meta = self.doc.meta
@@ -73,8 +71,6 @@ class ReaderScreen(AccordScreen):
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.doc.id)
-        self.query_one("#reader-search").display = False
-        self.query_one("#counterparts").display = False
         sentences = self.query_one(SentenceList)
         self.call_after_refresh(sentences.go_to, self.start, True)
         self._status()
@@ -96,8 +92,17 @@ class ReaderScreen(AccordScreen):
         self._show_counterparts(self.sentences.current_sentence())
         self._status()
 
+    def _panel(self, create: bool) -> OptionList | None:
+        found = self.query("#counterparts")
+        if found:
+            return found.first(OptionList)
+        if not create:
+            return None
+        panel = OptionList(id="counterparts")
+        self.mount(panel, after=self.sentences)
+        return panel
+
     def _show_counterparts(self, index: int | None) -> None:
-        panel = self.query_one("#counterparts", OptionList)
         mark = self.sentences.marks.get(index) if index is not None else None
         members = []
         if mark is not None:
@@ -108,6 +113,9 @@ class ReaderScreen(AccordScreen):
                     if p.doc_id != self.doc.id and (p.doc_id, p.index) not in seen:
                         seen.add((p.doc_id, p.index))
                         members.append(p)
+        panel = self._panel(create=bool(members))
+        if panel is None:
+            return
         if panel.display != bool(members):
             panel.display = bool(members)
             self.call_after_refresh(self.sentences.scroll_to_highlight)
@@ -126,8 +134,8 @@ class ReaderScreen(AccordScreen):
 
     @on(SentenceList.Selected, "#sentences")
     def _sentence_selected(self) -> None:
-        panel = self.query_one("#counterparts", OptionList)
-        if panel.display and panel.option_count:
+        panel = self._panel(create=False)
+        if panel is not None and panel.display and panel.option_count:
             panel.focus()
             panel.highlighted = 0
 
@@ -139,8 +147,15 @@ class ReaderScreen(AccordScreen):
 
     # -- search ---------------------------------------------------------------------------------------------
 
+    def _search_box(self) -> Input | None:
+        found = self.query("#reader-search")
+        return found.first(Input) if found else None
+
     def action_search(self) -> None:
-        box = self.query_one("#reader-search", Input)
+        box = self._search_box()
+        if box is None:  # made on first use: opening the reader stays cheap
+            box = Input(placeholder="search this document (Enter: find, Esc: close)", id="reader-search")
+            self.mount(box, before=self.query_one("#reader-status"))
         box.display = True
         box.focus()
 
@@ -180,11 +195,11 @@ class ReaderScreen(AccordScreen):
         self._status()
 
     def action_back(self) -> None:
-        box = self.query_one("#reader-search", Input)
-        if box.display:
+        box = self._search_box()
+        if box is not None and box.display:
             box.display = False
             self.sentences.focus()
-        elif self.focused is self.query_one("#counterparts"):
+        elif self.focused is not None and self.focused is self._panel(create=False):
             self.sentences.focus()
         else:
             self.dismiss()
