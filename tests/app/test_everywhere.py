@@ -195,3 +195,41 @@ async def test_theme_change_recolours_pledges(make_app):
         await settle(pilot)
         assert styled() != before
         assert "textual-light" in app.theme
+
+
+async def test_key_bar_shows_descriptions_and_runs_a_clicked_key(make_app):
+    from tui.app.widgets.keybar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        text = bar.render().plain
+        assert "Sort" in text and "Pledges" in text and "palette" in text
+        start = text.index(" s Sort") + 1
+        await pilot.click(KeyBar, offset=(start, 0))
+        await pilot.pause()
+        assert app.screen.sort_key == "outlet"
+
+
+def test_browse_command_runs_the_app_with_the_settings(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import tui.app
+    from tui.cli import cli
+
+    seen = {}
+    monkeypatch.setattr(tui.app, "run", lambda settings: seen.setdefault("corpus", settings.corpus))
+    result = CliRunner().invoke(cli, ["--corpus", str(tmp_path), "browse"])
+    assert result.exit_code == 0, result.output
+    assert seen["corpus"] == (tmp_path,)
+
+
+def test_the_core_does_not_import_textual_or_rich():
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.corpus, tui.align, tui.commitments, tui.safety; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

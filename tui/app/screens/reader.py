@@ -72,7 +72,8 @@ class ReaderScreen(AccordScreen):
     def on_mount(self) -> None:
         self.sub_title = one_line(self.doc.id)
         sentences = self.query_one(SentenceList)
-        self.call_after_refresh(sentences.go_to, self.start, True)
+        if self.start:
+            self.call_after_refresh(sentences.go_to, self.start, True)
         self._status()
 
     @property
