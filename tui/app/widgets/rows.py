@@ -110,7 +110,7 @@ class RowList(WrapList):
         return text
 
     def _redline(self, row: Any) -> Text:
-        """Unified text: deletions struck, insertions underlined, in reading order."""
+        """Unified text in reading order: deletions struck inside ``[-…-]``, insertions underlined inside ``{+…+}``."""
         if row.status == "added":
             return self._pieces(row, "right")
         if row.status == "removed" or not row.changes:
@@ -119,14 +119,24 @@ class RowList(WrapList):
         numbers = " ".join(str(s.index + 1) for s in row.left) + "→" + " ".join(
             str(s.index + 1) for s in row.right)
         text.append(numbers + " ", style=self.cstyle("number"))
+        delete, insert, mark = self.cstyle("delete"), self.cstyle("insert"), self.cstyle("number")
         for change in row.changes:
             if change.op == "equal":
                 text.append(visible(change.left))
                 continue
-            if change.left:
-                text.append(visible(change.left), style=self.cstyle("delete"))
-            if change.right:
-                text.append(visible(change.right), style=self.cstyle("insert"))
+            # wdiff-style markers, so the redline also reads without colour: [-old-]{+new+}
+            old, new = change.left.rstrip(), change.right.rstrip()
+            if old:
+                text.append("[-", style=mark)
+                text.append(visible(old), style=delete)
+                text.append("-]", style=mark)
+                if not new:
+                    text.append(visible(change.left[len(old):]))
+            if new:
+                text.append("{+", style=mark)
+                text.append(visible(new), style=insert)
+                text.append("+}", style=mark)
+                text.append(visible(change.right[len(new):]))
         return text
 
     def _marker(self, row: Any) -> Text:
