@@ -10,7 +10,16 @@ import pytest
 from tests.app.conftest import SIZE, settle
 
 
-def _run(*keys: str, action=None, wait: bool = True):
+def _to_reworded(app) -> None:
+    """Put the first reworded row of the comparison at the top, so the snapshot shows word changes."""
+    from tui.app.widgets.rows import RowList
+
+    rows = app.screen.query_one(RowList)
+    position = next(i for i, row in enumerate(rows.rows) if row.status == "reworded")
+    rows.go_to_index(rows.shown_rows().index(position), top=True)
+
+
+def _run(*keys: str, action=None, wait: bool = True, after=None):
     """A ``run_before`` hook: settle, optionally call an app method, press keys, settle again.
 
     ``wait=False`` when the keys open a dialog awaited by a worker (it would never complete).
@@ -26,6 +35,9 @@ def _run(*keys: str, action=None, wait: bool = True):
             await settle(pilot)
         else:
             await pilot.pause()
+        if after is not None:
+            after(pilot.app)
+            await settle(pilot)
 
     return before
 
@@ -37,8 +49,8 @@ def _run(*keys: str, action=None, wait: bool = True):
         ("reader", _run(action=lambda app: app.open_reader("nhandan-2024", 6))),
         ("reader_removed_search", _run("r", "slash", *"russia", "enter",
                                        action=lambda app: app.open_reader("nhandan-2024"))),
-        ("compare_split", _run("n", action=lambda app: app.open_compare())),
-        ("compare_unified", _run("u", "n", action=lambda app: app.open_compare())),
+        ("compare_split", _run(action=lambda app: app.open_compare(), after=_to_reworded)),
+        ("compare_unified", _run("u", action=lambda app: app.open_compare(), after=_to_reworded)),
         ("commitments", _run("p")),
         ("group", _run("p", "enter")),
         ("help", _run("question_mark")),
