@@ -77,7 +77,7 @@ class AccordApp(App[None]):
             corpus = self._loader() if self._loader else Corpus(())
             for doc in corpus.documents:
                 doc.sentences  # noqa: B018 - clean and segment here, off the event loop
-        except AccordError as exc:
+        except (AccordError, OSError) as exc:
             self.call_from_thread(self._loaded, Corpus(()), str(exc))
             return
         self.call_from_thread(self._loaded, corpus, None)

@@ -147,6 +147,7 @@ class WrapList(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._laid_out_width = -1
         self._strips: dict[tuple[int, int, bool], Strip] = {}
+        self._scroll_pending = False
 
     # -- content ---------------------------------------------------------------------------------------
 
@@ -171,6 +172,8 @@ class WrapList(ScrollView, can_focus=True):
         if columns is not None:
             self.columns = tuple(columns)
         self._laid_out_width = -1
+        self._starts, self._heights, self._ranges = [], [], []  # until laid out at a known width
+        self._strips.clear()
         self._layout()
         index = self._keys.get(current.key) if current is not None else None
         if index is None:
@@ -238,7 +241,7 @@ class WrapList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         self._layout()
-        width = self._laid_out_width
+        width = max(0, self._laid_out_width)
         line = self.scroll_offset.y + y
         base = self.rich_style
         if not self._starts or line >= self._starts[-1] + self._heights[-1]:
@@ -307,10 +310,19 @@ class WrapList(ScrollView, can_focus=True):
         index = self.highlighted
         self._layout()
         if index is None or index >= len(self._starts):
+            if index is not None and not self._scroll_pending:  # not laid out yet: scroll once it is
+                self._scroll_pending = True
+                self.call_after_refresh(self._scroll_when_laid_out, top)
             return
         height = max(1, self._heights[index] - (1 if self.items[index].gap_after else 0))
         region = Region(0, self._starts[index], self.scrollable_content_region.width, height)
         self.scroll_to_region(region, animate=False, force=True, top=top, immediate=True)
+
+    def _scroll_when_laid_out(self, top: bool) -> None:
+        self._scroll_pending = False
+        self._layout()
+        if self.highlighted is not None and self.highlighted < len(self._starts):
+            self.scroll_to_highlight(top=top)
 
     def action_cursor_down(self) -> None:
         start = self.highlighted if self.highlighted is not None else -1
