@@ -127,3 +127,20 @@ async def test_loader_success_shows_the_library(real_corpus):
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one(DataTable).row_count == len(real_corpus.documents)
+
+
+async def test_clicking_a_header_sorts_by_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        x = sum(col.get_render_width(table) for col in list(table.columns.values())[:3]) + 2  # the title column
+        await pilot.click("#documents", offset=(x, 0))
+        await pilot.pause()
+        assert screen.sort_key == "title"
+        titles = [app.corpus.get(i).title.casefold() for i in _ids(table)]
+        assert titles == sorted(titles)
+        await pilot.click("#documents", offset=(x, 0))
+        await pilot.pause()
+        assert screen.sort_reverse

@@ -202,6 +202,18 @@ class LibraryScreen(AccordScreen):
         if event.row_key.value is not None:
             self.post_message(OpenReader(event.row_key.value))
 
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A click on a column header sorts by it; a second click reverses."""
+        key = event.column_key.value
+        if key not in SORTS:
+            return
+        if key == self.sort_key:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_key, self.sort_reverse = key, False
+        self.refresh_table()
+
     def action_open(self) -> None:
         doc_id = self._current_id()
         if doc_id:

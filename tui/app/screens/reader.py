@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.messages import OpenCompare, OpenReader, PickCompare
+from tui.app.messages import OpenReader, PickCompare
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS, PledgeMark, SentenceList
@@ -207,9 +207,6 @@ class ReaderScreen(AccordScreen):
 
     def action_compare(self) -> None:
         self.post_message(PickCompare(self.doc.id, None))
-
-    def action_compare_default(self) -> None:
-        self.post_message(OpenCompare())
 
     def _status(self) -> None:
         current = self.sentences.current_sentence()
