@@ -222,7 +222,10 @@ def test_browse_command_runs_the_app_with_the_settings(monkeypatch, tmp_path):
     monkeypatch.setattr(tui.app, "run", lambda settings: seen.setdefault("corpus", settings.corpus))
     result = CliRunner().invoke(cli, ["--corpus", str(tmp_path), "browse"])
     assert result.exit_code == 0, result.output
-    assert seen["corpus"] == (tmp_path,)
+    assert seen.pop("corpus") == (tmp_path,)
+    result = CliRunner().invoke(cli, ["browse", "--corpus", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert seen.pop("corpus") == (tmp_path,)
 
 
 def test_the_core_does_not_import_textual_or_rich():
