@@ -176,3 +176,18 @@ async def test_alignment_failure_is_shown(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await _compare(app, pilot)
         assert "Alignment failed: ValueError: boom" in str(screen.query_one("#compare-message").render())
+
+
+async def test_theme_change_recolours_rows_and_summary(make_app):
+    app = make_app(threshold=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        item = next(i for i in rows.items if rows.rows[int(i.key[3:])].status == "added")
+        before = item.cells[2].spans[-1].style
+        summary_before = [span.style for span in screen.query_one("#compare-summary").render().spans]
+        app.theme = "textual-light"
+        await settle(pilot)
+        item = rows.items[rows.index_of(item.key)]
+        assert item.cells[2].spans[-1].style != before
+        assert [span.style for span in screen.query_one("#compare-summary").render().spans] != summary_before

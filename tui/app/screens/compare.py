@@ -73,6 +73,7 @@ class CompareScreen(AccordScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._summary())
         self._heads()
         rows = self.query_one(RowList)
         rows.display = False

@@ -27,6 +27,7 @@ class KeyBar(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._bindings_changed())
         self._bindings_changed(self.screen)
 
     def on_unmount(self) -> None:
