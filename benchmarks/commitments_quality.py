@@ -30,6 +30,7 @@ def detection_scores(corpus=None) -> dict[str, float]:  # type: ignore[no-untype
     items = json.loads((DATA / "pledge_detection.json").read_text("utf-8"))["items"]
     right = tp = fp = fn = 0
     misses = []
+    by_source: dict[str, list[int]] = {}
     for item in items:
         if item["source"] == "corpus":
             doc = corpus.get(item["doc"])
@@ -42,6 +43,9 @@ def detection_scores(corpus=None) -> dict[str, float]:  # type: ignore[no-untype
         got = found[0].strength if found else None
         want = item["expected"]
         right += got == want
+        by_source.setdefault(item["source"], [0, 0])
+        by_source[item["source"]][0] += got == want
+        by_source[item["source"]][1] += 1
         tp += bool(got) and bool(want)
         fp += bool(got) and not want
         fn += not got and bool(want)
@@ -51,7 +55,8 @@ def detection_scores(corpus=None) -> dict[str, float]:  # type: ignore[no-untype
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"items": n, "accuracy": right / n, "pledge_f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "misses": misses}  # type: ignore[dict-item]
+            "misses": misses, "by_source": {k: v[0] / v[1] for k, v in by_source.items()},  # type: ignore[dict-item]
+            "sizes": {k: v[1] for k, v in by_source.items()}}
 
 
 def _locate(commitments: Commitments, spec: dict) -> str | None:  # type: ignore[type-arg]
@@ -107,6 +112,8 @@ def main() -> None:
     det = detection_scores()
     print(f"detection: {det['items']} sentences, accuracy {det['accuracy']:.3f}, "
           f"pledge-vs-none F1 {det['pledge_f1']:.3f}")
+    for source, acc in det["by_source"].items():  # type: ignore[attr-defined]
+        print(f"  {source}: {det['sizes'][source]} sentences, accuracy {acc:.3f}")  # type: ignore[index]
     for want, got, text in det["misses"]:  # type: ignore[attr-defined]
         print(f"  expected {want!s:7} got {got!s:7} {text[:90]}")
     grp = grouping_scores()

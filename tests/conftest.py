@@ -42,10 +42,13 @@ def docs(corpus):
 
 @pytest.fixture(autouse=True)
 def _no_user_env(monkeypatch, tmp_path_factory):
-    """Tests never read the developer's own corpus or colour settings."""
+    """Tests never read the developer's own corpus, cache or colour settings."""
     monkeypatch.delenv("ACCORD_CORPUS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("ACCORD_CACHE_DIR", raising=False)
+    monkeypatch.delenv("ACCORD_NO_CACHE", raising=False)
     monkeypatch.setenv("HOME", str(home))

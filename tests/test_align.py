@@ -192,3 +192,28 @@ def test_labelled_sets_stay_at_or_above_measured_floors():
         assert score.unmatched_accuracy >= floor["unmatched"] - 1e-9, name
         seen.add(name)
     assert seen == set(FLOORS)
+
+
+@given(st.permutations(list(range(12))))
+def test_moved_pairs_are_the_complement_of_a_longest_increasing_run(order):
+    from tui.align import _off_order
+
+    pairs = list(enumerate(order))
+    lis = [1] * len(order)  # quadratic reference
+    for k in range(len(order)):
+        for m in range(k):
+            if order[m] < order[k]:
+                lis[k] = max(lis[k], lis[m] + 1)
+    moved = _off_order(pairs)
+    kept = [j for i, j in pairs if i not in moved]
+    assert kept == sorted(kept)
+    assert len(kept) == max(lis)
+
+
+def test_the_sentence_that_travelled_is_the_one_marked_moved():
+    from tui.align import _off_order
+
+    # Left 5 became the right document's lead and left 1 went to the end. Keeping left 0 in place or
+    # left 5 in place gives runs of the same length; left 5 is the one displaced further.
+    assert _off_order([(0, 1), (1, 9), (5, 0), (6, 2), (7, 3)]) == {1, 5}
+    assert _off_order([(0, 1), (1, 2), (2, 3), (3, 4), (4, 0), (5, 5)]) == {4}

@@ -100,7 +100,8 @@ def test_actor(text, actor):
 
 
 def test_detection_accuracy_floor(corpus):
-    """Measured 1.00 on 83 sentences (48 corpus, 35 written); the floor leaves room for other sentences."""
+    """Measured 0.96 on 103 sentences (1.00 on 48 corpus + 35 written used in development, 0.80 on
+    20 held-out sentences written after the rules were frozen)."""
     items = json.loads((DATA / "pledge_detection.json").read_text("utf-8"))["items"]
     right = 0
     for item in items:
@@ -159,7 +160,7 @@ def test_must_stay_apart_pairs(result):
 
 
 def test_pairwise_quality_floor(result):
-    """Measured precision 1.00, recall 0.78, F1 0.88 on 21 labelled groups (56 members)."""
+    """Measured precision 1.00, recall 0.84, F1 0.91 on 21 labelled groups (56 members)."""
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -227,6 +228,7 @@ def test_explain_gives_pairwise_scores(result):
     assert all(0.0 <= p.score <= 1.0 for p in exp.pairs)
     assert any("eaeu" in p.shared or "fta" in p.shared for p in exp.pairs)
     assert len(exp.member_scores) == n
+    assert exp.centroid and all(w > 0 for _, w in exp.centroid)
 
 
 # --------------------------------------------------------------------------- bad input
@@ -301,3 +303,13 @@ def test_property_every_pledge_in_exactly_one_group(picks):
     for g in result.groups:
         assert len(set(g.documents)) == len(g.members)
         assert len({(m.doc_id, m.index) for m in g.members}) == len(g.members)
+
+
+def test_core_imports_no_ui_library():
+    import subprocess
+    import sys
+
+    code = ("import sys; import tui.commitments; "
+            "bad = [m for m in ('rich', 'textual') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 import tui.cli
 from tui.align import compare
@@ -252,3 +255,37 @@ def test_text_path_does_not_import_textual():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), cwd=ROOT,
                           timeout=120)
     assert proc.stderr.strip() == "[]"
+
+
+HOSTILE_PIECES = st.sampled_from([
+    "The two sides agreed to expand oil and gas cooperation.", "They will build railways [bold]now[/].",
+    "\x1b[31mred\x1b[0m text here.", "宽字符 的 句子 很长很长很长很长很长很长很长很长很长很长.", "‮flipped‮ line.",
+    "A|table|cell *star* _under_ `code` <b>tag</b> & amp.", "Supercalifragilisticexpialidocious" * 3 + ".",
+])
+BODIES = st.lists(st.one_of(HOSTILE_PIECES, st.text(max_size=40)), max_size=6).map("\n".join)
+
+
+@given(BODIES, BODIES, st.integers(20, 180))
+@hsettings(max_examples=60, deadline=None)
+def test_every_format_renders_any_pair(left_body, right_body, width):
+    from tui.corpus import build_document
+    from tui.render import compare as view
+
+    def make(doc_id, body):  # type: ignore[no-untyped-def]
+        return build_document(f'+++\nid = "{doc_id}"\ntitle = "T [x]"\ndate = 2024-01-01\n+++\n{body}', None)
+
+    result = compare(make("a", left_body), make("b", right_body))
+    lines = view.compare_text(result, width)
+    for line in lines:
+        text = line.plain
+        assert "\x1b" not in text and "\u202e" not in text and "\n" not in text
+        assert line.width() <= width, text
+    page = view.compare_html(result)
+    checker = _Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == [] and "script" not in checker.tags and "b" not in checker.tags
+    assert "\x1b" not in view.compare_markdown(result)
+    data = json.loads(view.compare_json(result))
+    got = sorted((r["left"] or {}).get("text", "") for r in data["rows"] if r["left"])
+    assert got == sorted(s.text for r in result.rows for s in r.left[:1])

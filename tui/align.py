@@ -60,8 +60,9 @@ from dataclasses import dataclass, field
 
 from tui import features
 from tui.cues import compare_strength, strength_of
+from tui.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Change, Comparison, Row
 from tui.model import Document, Sentence
-from tui.wordiff import Change, diff_words
+from tui.wordiff import diff_words
 
 __all__ = [
     "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",
@@ -70,7 +71,6 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.35
 """Chosen on the labelled sets in ``tests/data`` (see ``benchmarks/align_quality.py``)."""
 
-UNCHANGED, REWORDED, ADDED, REMOVED = "unchanged", "reworded", "added", "removed"
 
 NEGATION_PENALTY = 0.6
 NUMBER_PENALTY = 0.75
@@ -87,7 +87,7 @@ _TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Min
            "Chairman", "Chairwoman", "Chancellor", "King", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs",
            "Party chief", "PM", "Ambassador", "Deputy")
 _NAME_AFTER_TITLE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r") +((?:[A-Z][\w’'-]* +){0,3}[A-Z][\w’'-]*)"
 )
 _TITLE_TERMS = frozenset(
     features.terms("president presidents prime minister ministers general secretary premier chairman "
@@ -102,54 +102,6 @@ _NEGATED = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a comparison: a pair (with merges), or a sentence on one side only."""
-
-    status: str  # "unchanged" | "reworded" | "added" (right only) | "removed" (left only)
-    left: tuple[Sentence, ...]  # main sentence first, then merged sentences; () when added
-    right: tuple[Sentence, ...]
-    similarity: float | None
-    moved: bool
-    strength: str | None  # "same" | "stronger" | "weaker" | None
-    changes: tuple[Change, ...]
-    evidence: tuple[str, ...]
-
-    @property
-    def left_text(self) -> str:
-        """The row's left text: its sentences joined by one space (what ``changes`` rebuild)."""
-        return " ".join(s.text for s in self.left)
-
-    @property
-    def right_text(self) -> str:
-        return " ".join(s.text for s in self.right)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The rows comparing ``left`` with ``right`` at ``threshold``."""
-
-    left: Document
-    right: Document
-    rows: tuple[Row, ...]
-    threshold: float
-
-    def summary(self) -> dict[str, int]:
-        """Counts: unchanged, reworded, added, removed, moved, stronger, weaker."""
-        out = {k: 0 for k in (UNCHANGED, REWORDED, ADDED, REMOVED, "moved", "stronger", "weaker")}
-        for row in self.rows:
-            out[row.status] += 1
-            out["moved"] += row.moved
-            if row.strength in ("stronger", "weaker"):
-                out[row.strength] += 1
-        return out
-
-    @property
-    def differs(self) -> bool:
-        """True when anything is not unchanged (or a pair moved)."""
-        return any(r.status != UNCHANGED or r.moved for r in self.rows)
 
 
 @dataclass(frozen=True)
@@ -330,27 +282,44 @@ def _coverage(part: dict[str, float], whole: dict[str, float], idf: features.Idf
 
 
 def _off_order(pairs: list[tuple[int, int]]) -> set[int]:
-    """Left indices of ``pairs`` (sorted by left) off a longest increasing run of right indices."""
-    if not pairs:
+    """Left indices of ``pairs`` (sorted by left) off a longest increasing run of right indices.
+
+    Among runs of the same length the one whose pairs are displaced least is
+    kept (displacement: how far a pair's rank among the pairs differs between
+    the two documents), so the sentence that really travelled is the one
+    marked moved, not the neighbour it jumped over. A Fenwick tree over right
+    ranks keeps this O(n log n).
+    """
+    n = len(pairs)
+    if not n:
         return set()
-    tails: list[int] = []  # right index ending the best run of each length
-    tail_at: list[int] = []  # position in pairs of that end
-    back = [-1] * len(pairs)
+    right_rank = {j: r for r, j in enumerate(sorted(j for _, j in pairs))}
+    tree: list[tuple[int, int, int]] = [(0, 0, -1)] * (n + 1)  # (length, -displacement, position)
+    back = [-1] * n
+    best: tuple[int, int, int] = (0, 0, -1)
     for k, (_, j) in enumerate(pairs):
-        n = bisect.bisect_left(tails, j)
-        if n == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[n] = j
-            tail_at[n] = k
-        back[k] = tail_at[n - 1] if n else -1
+        rank = right_rank[j]
+        # best run ending at a smaller right rank
+        prev, q = (0, 0, -1), rank
+        while q > 0:
+            if tree[q] > prev:
+                prev = tree[q]
+            q -= q & -q
+        here = (prev[0] + 1, prev[1] - abs(k - rank), k)
+        back[k] = prev[2]
+        if here > best:
+            best = here
+        q = rank + 1
+        while q <= n:
+            if here > tree[q]:
+                tree[q] = here
+            q += q & -q
     keep = set()
-    k = tail_at[-1]
+    k = best[2]
     while k >= 0:
         keep.add(k)
         k = back[k]
-    return {pairs[k][0] for k in range(len(pairs)) if k not in keep}
+    return {pairs[k][0] for k in range(n) if k not in keep}
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.model import Furniture, Paragraph, Removed
+from tui.model import CleanResult, Furniture, Paragraph, Removed
 
 _TEASER = re.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"
@@ -115,16 +115,6 @@ NAV_MIN_ITEMS = 5
 NAV_MAX_WORDS = 6
 NAV_BAR_MIN_ITEMS = 4
 """A line of this many short items separated by '|' is a navigation bar."""
-
-
-@dataclass(frozen=True)
-class CleanResult:
-    """The clean body, its paragraphs, what was removed, and lifted fields."""
-
-    body: str
-    paragraphs: tuple[Paragraph, ...]
-    removed: tuple[Removed, ...]
-    furniture: Furniture
 
 
 @dataclass

@@ -207,12 +207,25 @@ def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | 
 
 
 def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
-    """Pledge annotations for ``accord show`` (empty until commitments are available)."""
-    try:
-        from tui.render.commitments import sentence_marks
-    except ImportError:
-        return {}
-    return sentence_marks(corpus, doc)
+    """Pledge annotations for ``accord show``: strength, group, recurrence in other documents."""
+    from tui.render.commitments import sentence_marks
+
+    docs = list(corpus.documents)
+    if all(d.id != doc.id for d in docs):
+        docs.append(doc)
+    return sentence_marks(docs, doc, _find_commitments(docs))
+
+
+def _find_commitments(docs):  # type: ignore[no-untyped-def]
+    """Pledge groups of ``docs``, from the result cache when the documents are unchanged."""
+    from tui.cache import cached, document_parts
+
+    def run():  # type: ignore[no-untyped-def]
+        from tui.commitments import find_commitments
+
+        return find_commitments(docs)
+
+    return cached("commitments", [p for d in docs for p in document_parts(d)], run)
 
 
 @cli.command("commitments")
@@ -237,13 +250,13 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
       accord commitments --theme "east sea" --format markdown
       accord commitments --explain east-sea
     """
-    from tui.commitments import THEME_NAMES, explain, find_commitments
+    from tui.commitments import THEME_NAMES, explain
     from tui.render import commitments as view
 
     if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
         raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(THEME_NAMES)})",
                                  param_hint="--theme")
-    result = find_commitments(settings.load().documents)
+    result = _find_commitments(settings.load().documents)
     w = settings.width(width)
     if explain_ref is not None:
         exp = explain(result, result.get(explain_ref))
@@ -381,7 +394,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
       accord compare nhandan investor --only changed
       accord compare nhandan vgp --format html --output redline.html
     """
-    from tui.align import compare
+    from tui.cache import cached, document_parts
     from tui.render import compare as view
 
     if (left is None) != (right is None):
@@ -399,7 +412,14 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         target = output.resolve()
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
             raise AccordError(f"{output}: the output is also an input")
-    result = compare(left_doc, right_doc, threshold, context=corpus.documents)
+    def run_comparison():  # type: ignore[no-untyped-def]
+        from tui.align import compare
+
+        return compare(left_doc, right_doc, threshold, context=corpus.documents)
+
+    parts = [repr(threshold), *document_parts(left_doc), *document_parts(right_doc)]
+    parts += [p for d in corpus.documents for p in document_parts(d)]
+    result = cached("compare", parts, run_comparison)
     only_changed = only == "changed"
     fmt = fmt.lower()
     if fmt == "json":

@@ -32,13 +32,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
 
 from tui import features
 from tui.cues import RANK, Cue, classify, find_cues
 from tui.errors import AccordError
 from tui.model import Document
 
-THRESHOLD = 0.30
+THRESHOLD = 0.25
 """Least centroid score for a pledge to join a group."""
 
 KEY_TERMS = 6
@@ -47,7 +49,7 @@ KEY_TERMS = 6
 POSTING_CAP = 64
 """A term indexed by more groups than this stops being used for look-up."""
 
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 12
 """Candidate groups scored per pledge (those sharing the most key terms)."""
 
 INSTRUMENT_BOOST = 2.0
@@ -57,6 +59,8 @@ ACTOR_PENALTY = 0.12
 NEGATION_PENALTY = 0.25
 STRENGTH_PENALTY = 0.03
 MAX_CLAUSE_CHARS = 2000
+LABEL_MEMBERS = 12
+"""Members (earliest first) whose phrases may make a group's label."""
 
 
 class UnknownGroup(AccordError):
@@ -400,13 +404,14 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Theme lexicon: the theme whose words weigh most in a group's centroid names it."""
 
-_THEME_TERMS: dict[str, list[str]] = {}
+_THEME_ENTRIES: list[tuple[str, tuple[str, ...]]] = []
 for _theme, _words in THEMES:
     for _w in _words:
-        for _t in features.terms(_w) or (_w,):
-            _THEME_TERMS.setdefault(_t, [])
-            if _theme not in _THEME_TERMS[_t]:
-                _THEME_TERMS[_t].append(_theme)
+        _stems = features.terms(_w) or (_w,)
+        _THEME_ENTRIES.append((_theme, tuple(dict.fromkeys(_stems))))
+_THEME_TERMS: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _theme, _stems in _THEME_ENTRIES:
+    _THEME_TERMS.setdefault(_stems[0], []).append((_theme, _stems))
 THEME_NAMES = tuple(t for t, _ in THEMES) + ("general",)
 
 _INSTRUMENTS = frozenset(
@@ -420,9 +425,10 @@ _INSTRUMENTS = frozenset(
 def theme_of(weights: dict[str, float]) -> str:
     """The theme whose lexicon terms carry the most weight in ``weights`` (``general`` if none)."""
     score: Counter[str] = Counter()
-    for term, w in weights.items():
-        for theme in _THEME_TERMS.get(term, ()):
-            score[theme] += w
+    for term in weights:
+        for theme, stems in _THEME_TERMS.get(term, ()):
+            if all(t in weights for t in stems):  # a phrase entry ("security cooperation") needs every word
+                score[theme] += sum(weights[t] for t in stems) / len(stems)
     if not score:
         return "general"
     order = {t: i for i, t in enumerate(THEME_NAMES)}
@@ -451,6 +457,8 @@ _LEGAL_BASIS = re.compile(
 )
 """A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
 that pledges on any subject share, so it must not make them look alike."""
+_LIGHT_VERBS = re.compile(r"(?<![\w-])(?:make|makes|made|making|take|takes|took|taking)(?![\w-])", re.I)
+_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _OIL = re.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
 
 
@@ -464,7 +472,9 @@ def content(text: str) -> str:
         pos = cue.end
     pieces.append(out[pos:])
     out = " ".join(pieces)
+    out = _NAME_HYPHEN.sub(" ", out)  # "Vietnam-Eurasian Economic Union": two names, not one word
     out = _OIL.sub("oil and gas", out)
+    out = _LIGHT_VERBS.sub(" ", out)
     return _WHO.sub(" ", out)
 
 
@@ -478,17 +488,19 @@ def _pledge_vector(text: str, idf: features.Idf) -> dict[str, float]:
 
 
 class _Cluster:
-    __slots__ = ("num", "members", "total", "norm", "docs", "actors", "negated", "strengths")
+    __slots__ = ("num", "members", "total", "norm", "squares", "docs", "actors", "negated", "strengths", "_summary")
 
     def __init__(self, num: int) -> None:
         self.num = num
         self.members: dict[str, tuple[Pledge, dict[str, float], bool]] = {}
         self.total: dict[str, float] = {}
         self.norm = 0.0
+        self.squares = 0.0
         self.docs: Counter[str] = Counter()
         self.actors: Counter[str] = Counter()
         self.negated = 0
         self.strengths: Counter[str] = Counter()
+        self._summary: tuple[str, str, bool] | None = None
 
     def add(self, pledge: Pledge, vec: dict[str, float], negated: bool) -> None:
         self.members[pledge.key] = (pledge, vec, negated)
@@ -500,39 +512,55 @@ class _Cluster:
 
     def _update(self, pledge: Pledge, vec: dict[str, float], negated: bool, sign: int) -> None:
         total = self.total
+        squares = self.squares
         for t, v in vec.items():
-            value = total.get(t, 0.0) + sign * v
+            old = total.get(t, 0.0)
+            value = old + sign * v
+            squares += value * value - old * old
             if abs(value) < 1e-12:
                 total.pop(t, None)
             else:
                 total[t] = value
-        self.norm = math.sqrt(sum(v * v for v in total.values())) if self.members else 0.0
+        if not self.members:
+            total.clear()
+            squares = 0.0
+        self.squares = max(squares, 0.0)
+        self.norm = math.sqrt(self.squares)  # kept incrementally: O(terms of the pledge), not of the group
         self.docs[pledge.doc_id] += sign
         if self.docs[pledge.doc_id] <= 0:
             del self.docs[pledge.doc_id]
         self.actors[pledge.actor] += sign
         self.negated += sign * int(negated)
         self.strengths[pledge.strength] += sign
+        self._summary = None
 
     def centroid_cosine(self, vec: dict[str, float]) -> float:
         if not self.norm:
             return 0.0
-        total = self.total
-        return sum(v * total.get(t, 0.0) for t, v in vec.items()) / self.norm
+        return sum(map(mul, vec.values(), map(self.total.get, vec.keys(), repeat(0.0)))) / self.norm
+
+    def summary(self) -> tuple[str, str, bool]:
+        """(majority actor among Vietnam/Russia or "", most common strength, mostly negated)."""
+        if self._summary is not None:
+            return self._summary
+        n = len(self.members)
+        side = ""
+        for who in ("Vietnam", "Russia"):
+            if self.actors[who] > n / 2:
+                side = who
+        common = max(self.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
+        self._summary = (side, common, self.negated > n / 2)
+        return self._summary
 
 
-def _gate(pledge: Pledge, negated: bool, cluster: _Cluster) -> float:
+def _gate(pledge: Pledge, negated: bool, summary: tuple[str, str, bool]) -> float:
     """Penalty for a pledge joining a cluster: opposite actor, opposite negation, other strength."""
+    side, common, mostly_negated = summary
     penalty = 0.0
-    n = len(cluster.members)
-    sides = {"Vietnam", "Russia"}
-    if pledge.actor in sides:
-        other = (sides - {pledge.actor}).pop()
-        if cluster.actors[other] > n / 2:
-            penalty += ACTOR_PENALTY
-    if negated != (cluster.negated > n / 2):
+    if side and pledge.actor in ("Vietnam", "Russia") and pledge.actor != side:
+        penalty += ACTOR_PENALTY
+    if negated != mostly_negated:
         penalty += NEGATION_PENALTY
-    common = max(cluster.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
     penalty += STRENGTH_PENALTY * abs(RANK[pledge.strength] - RANK[common])
     return penalty
 
@@ -543,17 +571,13 @@ def similarity(a: Pledge, b: Pledge, idf: features.Idf) -> float:
 
 
 def learn(docs: Sequence[Document]) -> features.Idf:
-    """IDF over every sentence of ``docs`` (duplicated documents counted once)."""
-    seen: set[str] = set()
-    texts = []
-    for d in docs:
-        for s in d.sentences:
-            texts.append(s.text)
-        seen.add(d.id)
-    return features.learn_idf(texts)
+    """IDF over every sentence of ``docs``."""
+    return features.learn_idf(s.text for d in docs for s in d.sentences)
 
 
-REFINE_PASSES = 2
+REFINE_PASSES = 1
+STABLE = 0.6
+"""A member this close to the rest of its group (leave-one-out centroid) is not reconsidered."""
 """Passes that take each document's pledges out and assign them again against the settled groups."""
 
 
@@ -591,7 +615,7 @@ class _Clusterer:
                 cluster = self.clusters[c]
                 if not cluster.members or p.doc_id in cluster.docs:
                     continue
-                score = cluster.centroid_cosine(vecs[i]) - _gate(p, negs[i], cluster)
+                score = cluster.centroid_cosine(vecs[i]) - _gate(p, negs[i], cluster.summary())
                 if score >= THRESHOLD:
                     scored.append((score, i, c))
         scored.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -620,9 +644,24 @@ class _Clusterer:
                         self.common.add(t)
                         del self.index[t]
 
-    def take_out(self, pledges: Sequence[Pledge]) -> None:
+    def take_out(self, pledges: Sequence[Pledge]) -> list[Pledge]:
+        """Take out the pledges that are not firmly in their group; return them."""
+        out = []
         for p in pledges:
-            self.clusters[self.where.pop(p.key)].remove(p)
+            cluster = self.clusters[self.where[p.key]]
+            if len(cluster.members) > 1 and self._rest_score(cluster, p) >= STABLE:
+                continue  # close to the rest of its group: nothing to reconsider
+            del self.where[p.key]
+            cluster.remove(p)
+            out.append(p)
+        return out
+
+    def _rest_score(self, cluster: _Cluster, p: Pledge) -> float:
+        """Cosine of a member with the centroid of the other members (leave-one-out)."""
+        vec = cluster.members[p.key][1]
+        dot = cluster.centroid_cosine(vec) * cluster.norm
+        rest = math.sqrt(max(cluster.squares - 2 * dot + sum(v * v for v in vec.values()), 0.0))
+        return (dot - sum(v * v for v in vec.values())) / rest if rest > 1e-9 else 1.0
 
 
 def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) -> list[_Cluster]:
@@ -631,8 +670,9 @@ def _cluster(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) ->
         work.assign(pledges)
     for _ in range(REFINE_PASSES):
         for pledges in pledges_by_doc:
-            work.take_out(pledges)
-            work.assign(pledges)
+            loose = work.take_out(pledges)
+            if loose:
+                work.assign(loose)
     return [c for c in work.clusters if c.members]
 
 
@@ -702,7 +742,7 @@ def _label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> 
     """A readable label from the group's weightiest phrases, and its key terms (stems)."""
     top_terms = [t for _, t in sorted((-v, t) for t, v in weights.items())][:8]
     scored: dict[str, tuple[float, int, str]] = {}
-    for order, m in enumerate(members):
+    for order, m in enumerate(members[:LABEL_MEMBERS]):
         for run in _phrases(m.text):
             for size in (4, 3, 2, 1):
                 for i in range(0, max(0, len(run) - size) + 1):
@@ -805,8 +845,8 @@ def explain(commitments: Commitments, group: Group) -> Explanation:
         for t, w in v.items():
             total[t] = total.get(t, 0.0) + w
     norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
-    centroid = tuple((t, round(w / norm, 4)) for w, t in sorted(((-w, t) for t, w in total.items()))[:10])
-    centroid = tuple((t, -w if w < 0 else w) for t, w in centroid)
+    heaviest = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    centroid = tuple((t, round(w / norm, 4)) for t, w in heaviest)
     member_scores = []
     for i, m in enumerate(group.members):
         rest: dict[str, float] = {}

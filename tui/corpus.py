@@ -18,7 +18,6 @@ reports the bad one.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import tomllib
@@ -74,6 +73,8 @@ def resolve(documents: tuple[Document, ...] | list[Document], ref: str) -> Docum
         names = ", ".join(d.id for d in matches[:6])
         raise UnknownDocument(f"'{shown}' is ambiguous: it starts {names}")
     ids = [d.id for d in documents]
+    import difflib
+
     close = difflib.get_close_matches(key, ids, n=3, cutoff=0.4)
     close += [i for i in ids if key and key in i and i not in close][:3]
     if close:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PLEDGE, SUPPORT, INTENT = "pledge", "support", "intent"
 RANK = {INTENT: 1, SUPPORT: 2, PLEDGE: 3}
@@ -72,10 +73,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"would"),
 ]
 
-# The word-start lookbehind is shared by every pattern: checked once per position instead of once
-# per alternative (ten times faster, the same matches).
+# One word-start check, then the alternatives in order (same matches as checking the start in
+# each alternative, but most positions -- inside words -- are rejected at once).
 _CUE = re.compile(
-    _W + "(?:" + "|".join(f"(?P<c{i}>(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)) + ")", re.IGNORECASE
+    _W + "(?=[a-z])(?:" + "|".join(f"(?P<c{i}>(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)) + ")",
+    re.IGNORECASE,
 )
 _CANCEL = re.compile(
     rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that){_E}", re.I
@@ -130,6 +132,11 @@ class Cue:
 
 def find_cues(text: str) -> list[Cue]:
     """Every cue in ``text``, left to right (at one position, the longest pattern)."""
+    return list(_find_cues(text))
+
+
+@lru_cache(maxsize=65536)
+def _find_cues(text: str) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     for match in _CUE.finditer(text):
         name = match.lastgroup or ""
@@ -139,7 +146,7 @@ def find_cues(text: str) -> list[Cue]:
             continue
         negated = bool(_NEGATION.search(cue_text))
         cues.append(Cue(strength, cue_text, match.start(), match.end(), negated))
-    return cues
+    return tuple(cues)
 
 
 def classify(text: str) -> Cue | None:

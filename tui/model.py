@@ -57,6 +57,16 @@ class Furniture:
 
 
 @dataclass(frozen=True)
+class CleanResult:
+    """The clean body, its paragraphs, what was removed, and lifted fields."""
+
+    body: str
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...]
+    furniture: Furniture
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of a clean body; ``text == body[start:end]``."""
 

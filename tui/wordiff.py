@@ -13,23 +13,13 @@ enhance" reads as one replaced phrase rather than chaff.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from tui.diffmodel import DELETE, EQUAL, INSERT, REPLACE, Change
 from tui.features import STOPWORDS
 
 _TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*\s*|_+\s*|[^\w\s]+\s*", re.UNICODE)
 
-EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One piece of a diff: ``left`` is its text in the left document, ``right`` in the right."""
-
-    op: str  # "equal" | "insert" | "delete" | "replace"
-    left: str
-    right: str
 
 
 def tokens(text: str) -> list[str]:

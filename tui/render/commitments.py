@@ -71,9 +71,10 @@ def _short(doc: Document, width: int) -> str:
 def matrix_text(commitments: Commitments, groups: Sequence[Group], width: int = 100) -> list[Line]:
     """The groups × documents matrix with a status column and a legend."""
     docs = commitments.documents
-    col = max(3, min(12, max((len(d.id) for d in docs), default=3)))
-    id_w = max([2] + [len(g.id) for g in groups])
+    id_w = max([5] + [len(g.id) for g in groups])
     st_w = max([6] + [len(status(commitments, g)) for g in groups])
+    room = (width - id_w - st_w - 4 - 36) // max(len(docs), 1) - 1  # leave ~36 cells for the label
+    col = max(7, min(12, max((len(d.id) for d in docs), default=3), room))  # 7: "2024-06" fits
     fixed = id_w + 2 + st_w + 2 + (col + 1) * len(docs) + 1
     label_w = max(16, width - fixed)
     lines: list[Line] = []
@@ -213,13 +214,16 @@ def explain_json(commitments: Commitments, exp: Explanation) -> str:
 
 # --------------------------------------------------------------------------- accord show
 
-def sentence_marks(corpus, doc: Document) -> dict[int, Mark]:  # type: ignore[no-untyped-def]
-    """Marks for ``accord show``: each pledge sentence's strength, group and how many other documents share it."""
-    documents = getattr(corpus, "documents", corpus)
-    docs = list(documents)
-    if all(d.id != doc.id for d in docs):
-        docs.append(doc)
-    commitments = find_commitments(docs)
+def sentence_marks(corpus, doc: Document, commitments: Commitments | None = None) -> dict[int, Mark]:  # type: ignore[no-untyped-def]
+    """Marks for ``accord show``: each pledge sentence's strength, group and how many other documents share it.
+
+    ``commitments`` may be given when already computed over ``corpus`` (plus ``doc``).
+    """
+    if commitments is None:
+        docs = list(getattr(corpus, "documents", corpus))
+        if all(d.id != doc.id for d in docs):
+            docs.append(doc)
+        commitments = find_commitments(docs)
     marks: dict[int, Mark] = {}
     for s in doc.sentences:
         found = commitments.pledges_of(doc.id, s.index)
@@ -228,7 +232,8 @@ def sentence_marks(corpus, doc: Document) -> dict[int, Mark]:  # type: ignore[no
         labels, items = [], []
         for pledge, group in found:
             others = len(group.documents) - 1
-            labels.append(f"{pledge.strength} · {group.label} · in {others} other doc{'s' if others != 1 else ''}")
+            where = f"in {others} other doc{'s' if others != 1 else ''}" if others else "only here"
+            labels.append(f"{pledge.strength} · {group.label} · {where}")
             items.append({"strength": pledge.strength, "group": group.id, "label": group.label,
                           "actor": pledge.actor, "other_documents": others})
         data: dict[str, object] = {"pledge": items[0]}

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.align import ADDED, REMOVED, REWORDED, UNCHANGED, Comparison, Row
-from tui.render.escape import html_text, md
-from tui.render.jsonfmt import dumps
+from tui.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Comparison, Row
 from tui.render.styled import Line, cell_width, pad, wrap_runs
 from tui.safety import visible
 
@@ -156,9 +154,10 @@ def compare_text(comparison: Comparison, width: int = 100, only_changed: bool = 
     if not rows:
         lines.append(Line())
         if not comparison.rows:
-            lines.append(Line().add_raw("(both documents are empty: nothing to compare)", "dim"))
+            note = "(both documents are empty: nothing to compare)"
         else:
-            lines.append(Line().add_raw("(no changes: every sentence is unchanged and in place)", "dim"))
+            note = "(no changes: every sentence is unchanged and in place)"
+        lines += _wrapped(Line().add_raw(note, "dim"), width)
     return lines
 
 
@@ -200,6 +199,8 @@ def _unified(row: Row, width: int) -> list[Line]:
 
 
 def _md_side(row: Row, side: str) -> str:
+    from tui.render.escape import md
+
     if not (row.left if side == "left" else row.right):
         return ""
     if row.status != REWORDED:
@@ -219,6 +220,8 @@ def _md_side(row: Row, side: str) -> str:
 
 
 def _notes(row: Row) -> str:
+    from tui.render.escape import md
+
     bits = []
     if row.moved:
         bits.append("↕ moved")
@@ -233,6 +236,8 @@ def _notes(row: Row) -> str:
 
 def compare_markdown(comparison: Comparison, only_changed: bool = False) -> str:
     """A Markdown report: title, summary, legend and one table row per row."""
+    from tui.render.escape import md
+
     left, right = comparison.left, comparison.right
     out = [
         f"# Comparison: {md(left.title)} → {md(right.title)}",
@@ -283,6 +288,8 @@ sup { color: #999; font: 11px sans-serif; }
 
 
 def _html_side(row: Row, side: str) -> str:
+    from tui.render.escape import html_text
+
     if not (row.left if side == "left" else row.right):
         return ""
     if row.status != REWORDED:
@@ -303,6 +310,8 @@ def _html_side(row: Row, side: str) -> str:
 
 def compare_html(comparison: Comparison, only_changed: bool = False) -> str:
     """One self-contained HTML page (inline CSS, no scripts) in redline style."""
+    from tui.render.escape import html_text
+
     left, right = comparison.left, comparison.right
     counts = comparison.summary()
     out = [
@@ -329,9 +338,12 @@ def compare_html(comparison: Comparison, only_changed: bool = False) -> str:
         badges = []
         if row.moved:
             prev = row.left[0].index - 1
-            target = f' href="#L{prev}"' if prev >= 0 else ""
-            badges.append(f'<a class="badge moved"{target} title="in the left document this followed '
-                          f'sentence {prev}">↕ moved</a>')
+            if prev >= 0:
+                badges.append(f'<a class="badge moved" href="#L{prev}" title="in the left document this '
+                              f'followed sentence {prev}">↕ moved</a>')
+            else:
+                badges.append('<span class="badge moved" title="first sentence of the left document">'
+                              "↕ moved</span>")
         if row.strength in ("stronger", "weaker"):
             arrow = "▲" if row.strength == "stronger" else "▼"
             badges.append(f'<span class="badge {row.strength}">{arrow} {row.strength}</span>')
@@ -379,6 +391,8 @@ def row_json(row: Row) -> dict[str, object]:
 
 
 def compare_json(comparison: Comparison, only_changed: bool = False) -> str:
+    from tui.render.jsonfmt import dumps
+
     return dumps({
         "left": _doc(comparison.left),
         "right": _doc(comparison.right),

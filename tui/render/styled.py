@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TextIO
 
 from tui.safety import one_line
@@ -69,12 +70,16 @@ class Line:
 
 def cell_width(text: str) -> int:
     """Terminal cells taken by ``text`` (wide East Asian characters count two)."""
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d":
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
+    if text.isascii():  # escaped text has no controls left: one cell per character
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def pad(text: str, width: int) -> str:

@@ -1,0 +1,90 @@
+"""A small on-disk cache of analysis results, keyed by content.
+
+An entry's key is a hash of everything the result depends on: the exact text
+of the documents, the parameters, accord's version and a fingerprint of the
+analysis modules' source files (so editing the code invalidates old entries).
+Entries live in the user cache folder (``platformdirs``), or in
+``ACCORD_CACHE_DIR``; ``ACCORD_NO_CACHE=1`` turns the cache off. A missing,
+unreadable or corrupt entry is simply recomputed: the cache never changes a
+result, only how long it takes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from tui import __version__
+
+T = TypeVar("T")
+
+# Modules whose code decides analysis results; a change to any of them changes every key.
+_ANALYSIS_MODULES = (
+    "align", "cache", "clean", "commitments", "corpus", "cues", "diffmodel", "features", "model",
+    "sentences", "wordiff",
+)
+
+
+def folder() -> Path | None:
+    """Where entries are stored, or None when caching is off."""
+    if os.environ.get("ACCORD_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("ACCORD_CACHE_DIR", "").strip()
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("accord", appauthor=False)
+
+
+def _fingerprint() -> str:
+    here = Path(__file__).resolve().parent
+    parts = [__version__]
+    for name in _ANALYSIS_MODULES:
+        try:
+            st = (here / f"{name}.py").stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return "|".join(parts)
+
+
+def key(kind: str, parts: Iterable[str]) -> str:
+    """A hex digest naming one result of ``kind`` computed from ``parts``."""
+    digest = hashlib.sha256()
+    for piece in (kind, _fingerprint(), *parts):
+        data = piece.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def document_parts(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """What an analysis of ``doc`` depends on: its id, title (cleaning uses it) and capture."""
+    return [doc.id, doc.title, str(doc.first_body_line), doc.source]
+
+
+def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
+    """The stored result for ``(kind, parts)``, or ``compute()`` stored for next time."""
+    base = folder()
+    if base is None:
+        return compute()
+    path = base / kind / f"{key(kind, parts)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)  # noqa: S301 - our own cache folder, our own objects
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        pass  # a missing, unreadable or stale entry is recomputed
+    value = compute()
+    from tui.atomic import write_atomic
+    from tui.errors import AccordError
+
+    try:
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), force=True)
+    except (AccordError, OSError, pickle.PicklingError, RecursionError):
+        pass  # an unwritable cache folder costs time, never a result
+    return value
