@@ -52,8 +52,9 @@ def test_entry_owned_by_another_user_is_not_loaded(tmp_path, monkeypatch):
     assert cache.cached("probe", ["a", "b"], lambda: "recomputed") == "recomputed"
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\x80", b"\x80\x05\x95garbage", pickle.dumps("x")[:-3], os.urandom(64),
-                                     b"\x80\x04" + b"(" * 100_000])
+@pytest.mark.parametrize("garbage", [b"", b"\x80", b"\x80\x05\x95garbage", pickle.dumps("x")[:-3],
+                                     bytes(range(256)), b"\x80\x04" + b"(" * 100_000],
+                         ids=["empty", "bare-proto", "bad-frame", "truncated", "noise", "deep-marks"])
 def test_corrupt_entries_are_recomputed_through_the_cli(tmp_path, monkeypatch, garbage):
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("ACCORD_NO_CACHE", raising=False)
