@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -53,6 +54,36 @@ def _fingerprint() -> str:
     return "|".join(parts)
 
 
+def _trusted(path: Path) -> bool:
+    """Whether ``path`` may be unpickled: a regular file that this user owns, in a folder this user
+    owns, neither writable by anyone else. Unpickling runs code, so an entry planted by another user
+    (a shared ``ACCORD_CACHE_DIR`` such as /tmp) is ignored and recomputed, never loaded."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the cache lives in the user's own profile
+        return path.is_file()
+    uid = getuid()
+    for item in (path, path.parent):
+        try:
+            info = os.lstat(item)
+        except OSError:
+            return False
+        if info.st_uid != uid or info.st_mode & 0o022:
+            return False
+        if item is path and not stat.S_ISREG(info.st_mode):
+            return False
+        if item is not path and not stat.S_ISDIR(info.st_mode):
+            return False
+    return True
+
+
+def _private_folder(path: Path) -> None:
+    """Create the entry folder (and the cache root) readable and writable by this user only."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        pass
+
+
 def key(kind: str, parts: Iterable[str]) -> str:
     """A hex digest naming one result of ``kind`` computed from ``parts``."""
     digest = hashlib.sha256()
@@ -74,12 +105,14 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
     if base is None:
         return compute()
     path = base / kind / f"{key(kind, parts)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)  # noqa: S301 - our own cache folder, our own objects
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        pass  # a missing, unreadable or stale entry is recomputed
+    if _trusted(path):
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)  # noqa: S301 - only files this user wrote (see _trusted)
+        except Exception:  # noqa: BLE001 - a corrupt or stale entry of any kind is recomputed
+            pass
     value = compute()
+    _private_folder(base / kind)
     from tui.atomic import write_atomic
     from tui.errors import AccordError
 

@@ -531,6 +531,12 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as exc:  # e.g. no space left for stdout: one line, not a traceback
         click.echo(f"accord: error: {one_line(exc.strerror or str(exc))}", err=True)
         code = EXIT_USAGE
+    except Exception as exc:  # a bug: still one escaped line (ACCORD_DEBUG=1 shows the traceback)
+        if os.environ.get("ACCORD_DEBUG"):
+            raise
+        detail = one_line(f"{type(exc).__name__}: {exc}")[:500]
+        click.echo(f"accord: internal error: {detail} (please report; ACCORD_DEBUG=1 shows details)", err=True)
+        code = EXIT_USAGE
     _flush_or_quiet()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

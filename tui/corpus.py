@@ -292,7 +292,11 @@ def load_corpus(
             raise InputError(folder, "corpus folder does not exist")
         if not folder.is_dir():
             raise InputError(folder, "corpus path is not a folder")
-        for path in sorted(folder.iterdir()):
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:  # unreadable folder (permissions, I/O error): one line, not a traceback
+            raise InputError(folder, f"corpus folder cannot be read ({exc.strerror or exc})") from None
+        for path in entries:
             if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES:
                 continue
             try:

@@ -227,3 +227,22 @@ def test_closed_standard_streams(folder, tmp_path, closed, args, code):
         assert proc.stderr.decode().startswith("accord: error: <stdin>: empty")
     if closed == "stderr":
         assert proc.stdout == b""
+
+
+def test_unexpected_error_is_one_escaped_line(monkeypatch):
+    import tui.render.documents
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom \x1b]8;;http://evil\x07\nsecond line")
+
+    monkeypatch.setattr(tui.render.documents, "list_text", broken)
+    res = run(["list"])
+    assert res.code == 2
+    assert_clean(res)
+    assert res.err_lines == ["accord: internal error: RuntimeError: boom \\x1b]8;;http://evil\\x07\\nsecond line "
+                             "(please report; ACCORD_DEBUG=1 shows details)"]
+    monkeypatch.setenv("ACCORD_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        from tui.cli import main
+
+        main(["list"])

@@ -276,3 +276,38 @@ def test_max_bytes_boundary_is_exact(tmp_path):
     assert ok.code == 0 and ok.err == ""
     over = run(["--max-bytes", str(len(GOOD) - 1), "--corpus", str(corpus), "list"])
     assert "over the limit" in over.err
+
+
+def test_symlink_loops_and_dangling_links_are_warnings(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(GOOD)
+    (corpus / "loop\x1b.txt").symlink_to("loop\x1b.txt")
+    (corpus / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    res = run(["--corpus", str(corpus), "list"])
+    assert res.code == 0
+    assert_clean(res)
+    assert len(res.err_lines) == 2 and all(line.endswith("(skipped)") for line in res.err_lines)
+    assert "loop\\x1b.txt" in res.err
+
+
+def test_unreadable_corpus_folder_is_one_line(tmp_path, monkeypatch):
+    import pathlib
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", denied)
+    res = run(["--corpus", str(corpus), "list"])
+    line = assert_one_line_error(res)
+    assert line.endswith("corpus folder cannot be read (Permission denied)")
+
+
+def test_accord_corpus_variable_with_controls(monkeypatch):
+    monkeypatch.setenv("ACCORD_CORPUS", "/nowhere\x1b[2J\u202e")
+    res = run(["list"])
+    assert assert_one_line_error(res).endswith("/nowhere\\x1b[2J<U+202E>: corpus folder does not exist")
+    assert_clean(res)
