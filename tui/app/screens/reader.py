@@ -114,12 +114,13 @@ class ReaderScreen(AccordScreen):
                     if p.doc_id != self.doc.id and (p.doc_id, p.index) not in seen:
                         seen.add((p.doc_id, p.index))
                         members.append(p)
+        existed = bool(self.query("#counterparts"))
         panel = self._panel(create=bool(members))
         if panel is None:
             return
-        if panel.display != bool(members):
+        if panel.display != bool(members) or not existed:
             panel.display = bool(members)
-            self.call_after_refresh(self.sentences.scroll_to_highlight)
+            self.call_after_refresh(self.sentences.scroll_to_highlight)  # the list got shorter or taller
         if not members:
             panel.clear_options()
             return
