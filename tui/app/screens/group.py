@@ -62,6 +62,18 @@ class GroupScreen(AccordScreen):
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.group.id)
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width among the witnesses (at least 30 cells each; scroll sideways beyond)."""
+        columns = list(self.query(WitnessList))
+        if columns:
+            width = max(30, (self.size.width or 120) // len(columns))
+            for column in columns:
+                column.styles.width = width
 
     @on(OptionList.OptionSelected, ".witness")
     def action_read(self) -> None:
