@@ -60,3 +60,9 @@ def _run(*keys: str, action=None, wait: bool = True, after=None):
 def test_screen_snapshot(snap_compare, make_app, name, before):
     threshold = 0.3 if name.startswith("compare") else 0.5
     assert snap_compare(make_app(threshold=threshold), terminal_size=SIZE, run_before=before)
+
+
+def test_compare_at_80_columns_is_unified(snap_compare, make_app):
+    """Below 100 columns the comparison chooses the unified layout by itself."""
+    before = _run(action=lambda app: app.open_compare(), after=_to_reworded)
+    assert snap_compare(make_app(threshold=0.3), terminal_size=(80, 24), run_before=before)
