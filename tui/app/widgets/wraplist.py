@@ -148,6 +148,8 @@ class WrapList(ScrollView, can_focus=True):
         self._laid_out_width = -1
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._scroll_pending = False
+        self._wrap_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._wrap_width = -1
 
     # -- content ---------------------------------------------------------------------------------------
 
@@ -208,11 +210,19 @@ class WrapList(ScrollView, can_focus=True):
         self._laid_out_width = width
         self._widths = self._column_widths(width)
         self._strips.clear()
+        if self._wrap_width != width:  # wrapped lines are kept per text for the current width
+            self._wrap_cache, self._wrap_width = {}, width
+        cache = self._wrap_cache
         starts, heights, all_ranges = [], [], []
         line = 0
         for item in self.items:
-            ranges = [wrap_ranges(cell.plain, w) if cell.plain else [(0, 0)]
-                      for cell, w in zip(item.cells, self._widths, strict=False)]
+            ranges = []
+            for cell, w in zip(item.cells, self._widths, strict=False):
+                plain = cell.plain
+                found = cache.get((plain, w))
+                if found is None:
+                    found = cache[(plain, w)] = wrap_ranges(plain, w) if plain else [(0, 0)]
+                ranges.append(found)
             height = max((len(r) for r in ranges), default=1) + (1 if item.gap_after else 0)
             starts.append(line)
             heights.append(height)
