@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 _TOKEN = re.compile(r"(\s*)(\S+)")
+_WORD = re.compile(r"\S+")
 _CACHE_LIMIT = 4000
 
 
@@ -52,12 +53,37 @@ def _width(word: str) -> int:
     return len(word) if word.isascii() else cell_len(word)
 
 
+def _wrap_ascii(para: str, width: int, base: int, out: list[tuple[int, int]]) -> None:
+    """The common case, one cell per character: only word boundaries are needed."""
+    start = -1
+    end = 0
+    for match in _WORD.finditer(para):
+        ws, we = match.span()
+        if start >= 0 and we - start <= width:
+            end = we
+            continue
+        if start >= 0:
+            out.append((base + start, base + end))
+        elif ws and ws + (we - ws) <= width:  # keep a paragraph's leading indentation
+            start, end = 0, we
+            continue
+        while we - ws > width:  # a word longer than the line: cut it into full lines
+            out.append((base + ws, base + ws + width))
+            ws += width
+        start, end = ws, we
+    if start >= 0:
+        out.append((base + start, base + end))
+
+
 def _wrap_paragraph(para: str, width: int, base: int, out: list[tuple[int, int]]) -> None:
     if not para.strip():
         out.append((base, base))
         return
-    if len(para) <= width and para.isascii():
-        out.append((base, base + len(para)))
+    if para.isascii():
+        if len(para) <= width:
+            out.append((base, base + len(para)))
+        else:
+            _wrap_ascii(para, width, base, out)
         return
     start: int | None = None
     cells = end = 0
