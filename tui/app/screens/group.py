@@ -57,7 +57,7 @@ class GroupScreen(AccordScreen):
         terms = ", ".join(self.group.terms[:8]) if self.group.terms else ""
         text.append(f"\ntheme: {one_line(self.group.theme)}  ·  {len(self.documents)} document(s)"
                     + (f"  ·  terms: {one_line(terms)}" if terms else ""), style="italic")
-        text.append("\nagainst the first member: underlined = added words, struck = left out", style="italic")
+        text.append("\nhighlighted: words that differ from the first member's wording", style="italic")
         return text
 
     def on_mount(self) -> None:

@@ -128,7 +128,7 @@ class ReaderScreen(AccordScreen):
         for p in members:
             text = Text(f"{GLYPHS.get(p.strength, '•')} ", style="bold")
             text.append(one_line(p.doc_id), style="bold")
-            text.append(f" #{p.index + 1}: ")
+            text.append(f" #{p.index}: ")
             text.append(visible(p.text))
             options.append(Option(text, id=f"{p.doc_id}\x00{p.index}"))
         panel.set_options(options)

@@ -97,7 +97,7 @@ class RowList(WrapList):
         sentences = row.left if side == "left" else row.right
         text = Text()
         if sentences:
-            text.append(" ".join(str(s.index + 1) for s in sentences) + " ", style=self.cstyle("number"))
+            text.append(" ".join(str(s.index) for s in sentences) + " ", style=self.cstyle("number"))
         if not row.changes or row.status in ("added", "removed"):
             whole = self.cstyle("removed" if side == "left" else "added")
             text.append(visible(side_text(sentences)), style=whole if row.status != "unchanged" else "")
@@ -116,8 +116,8 @@ class RowList(WrapList):
         if row.status == "removed" or not row.changes:
             return self._pieces(row, "left")
         text = Text()
-        numbers = " ".join(str(s.index + 1) for s in row.left) + "→" + " ".join(
-            str(s.index + 1) for s in row.right)
+        numbers = " ".join(str(s.index) for s in row.left) + "→" + " ".join(
+            str(s.index) for s in row.right)
         text.append(numbers + " ", style=self.cstyle("number"))
         delete, insert, mark = self.cstyle("delete"), self.cstyle("insert"), self.cstyle("number")
         for change in row.changes:

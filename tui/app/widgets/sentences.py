@@ -95,7 +95,7 @@ class SentenceList(WrapList):
         badge = ""
         if mark is not None:
             badge = GLYPHS.get(mark.strength, "•") + (f"{mark.others}" if mark.others else "")
-        gutter = Text(f"{index + 1:>4} {badge:<3}", style=styles["gutter"])
+        gutter = Text(f"{index:>4} {badge:<3}", style=styles["gutter"])
         body = Text(visible(text))
         if mark is not None:
             body.stylize(styles.get(mark.strength, styles["pledge"]))

@@ -15,26 +15,28 @@ from tui.app.widgets.sentences import GLYPHS
 from tui.safety import visible
 
 
-def word_diff(base: str, text: str, insert: Style | str, delete: Style | str) -> Text:
-    """``text`` with the words it adds to ``base`` styled ``insert``, and the words of ``base`` it drops struck."""
+def word_diff(base: str, text: str, variant: Style | str) -> Text:
+    """``text`` exactly as its document words it, with the words that ``base`` lacks styled ``variant``.
+
+    A multi-witness view: each column reads as its own sentence, and what it
+    says differently from the group's first member stands out.
+    """
     old, new = base.split(), text.split()
     out = Text()
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op in ("delete", "replace"):
-            out.append(visible(" ".join(old[i1:i2])), style=delete)
-            out.append(" ")
-        if op in ("insert", "replace", "equal"):
-            out.append(visible(" ".join(new[j1:j2])), style=insert if op != "equal" else "")
-            out.append(" ")
-    out.rstrip()
+    matcher = difflib.SequenceMatcher(None, [w.casefold() for w in old], [w.casefold() for w in new],
+                                      autojunk=False)
+    for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if j2 > j1:
+            if out:
+                out.append(" ")
+            out.append(visible(" ".join(new[j1:j2])), style=variant if op != "equal" else "")
     return out
 
 
 class WitnessList(OptionList):
     """Members (``Pledge`` objects) of one document; option ids are ``doc_id\\0index``."""
 
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"witness--insert", "witness--delete", "witness--head"}
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"witness--insert", "witness--head"}
 
     def __init__(self, members: Sequence[Any], base: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -46,18 +48,17 @@ class WitnessList(OptionList):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.rebuild())
 
     def rebuild(self) -> None:
-        """Render the members with the theme's insert/delete styles."""
+        """Render the members, their variant words in the theme's insert style."""
         insert = self.get_component_rich_style("witness--insert", partial=True)
-        delete = self.get_component_rich_style("witness--delete", partial=True)
         head = self.get_component_rich_style("witness--head", partial=True)
         options = []
         for p in self.members:
-            text = Text(f"{GLYPHS.get(p.strength, '•')} {p.strength} · sentence {p.index + 1}", style=head)
+            text = Text(f"{GLYPHS.get(p.strength, '•')} {p.strength} · sentence {p.index}", style=head)
             text.append("\n")
             if self.base is None or p is self.base:
                 text.append(visible(p.text))
             else:
-                text.append_text(word_diff(self.base.text, p.text, insert, delete))
+                text.append_text(word_diff(self.base.text, p.text, insert))
             options.append(Option(text, id=f"{p.doc_id}\x00{p.index}\x00{getattr(p, 'start', 0)}"))
         self.set_options(options)
         if options:
