@@ -467,14 +467,18 @@ def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-unty
 
 
 @cli.command("browse")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Read documents from this folder (repeatable; same as the global --corpus).")
 @pass_settings
-def browse(settings: Settings) -> None:
+def browse(settings: Settings, corpus: tuple[Path, ...] = ()) -> None:
     """Open the Textual app to browse, read and compare the corpus.
 
     \b
     Example:
       accord browse --corpus ./my-statements
     """
+    if corpus:
+        settings.corpus = tuple(settings.corpus) + tuple(corpus)
     try:
         from tui.app import run
     except ImportError as exc:  # pragma: no cover - the app ships with accord

@@ -1,0 +1,187 @@
+"""Time the app: first screen painted, opening a document, opening a comparison, a 1 MB document.
+
+Run: ``python benchmarks/app_startup.py`` (headless, 120×36). Budgets: first screen 0.6 s,
+open a document or a comparison 100 ms (the median of ten openings: every document, every
+neighbouring pair, twice). "Painted" means the screen's content is ready and one refresh has run.
+Prints one line per measure and exits 1 if a budget is missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tui.corpus import build_document, load_corpus  # noqa: E402
+
+BUDGETS = {"first screen": 0.6, "first screen, new process": 0.6, "open document": 0.1, "open comparison": 0.1}
+WORDS = ("the two sides agreed to strengthen cooperation in energy trade investment education science "
+         "culture tourism defence security and to expand exchanges at all levels while promoting dialogue").split()
+
+
+def big_document(megabytes: float = 1.0):
+    """A synthetic document of about ``megabytes`` MB: paragraphs of random sentences."""
+    rng = random.Random(7)
+    paragraphs, size = [], 0
+    while size < megabytes * 1_000_000:
+        sentences = []
+        for _ in range(rng.randint(2, 5)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(12, 30))]
+            sentences.append(" ".join(words).capitalize() + ".")
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    text = '+++\nid = "big"\ntitle = "A 1 MB document"\ndate = 2030-01-01\n+++\n' + "\n\n".join(paragraphs)
+    return build_document(text, None)
+
+
+def _holds(condition) -> bool:
+    try:
+        return bool(condition())
+    except Exception:  # noqa: BLE001 - widgets not mounted yet
+        return False
+
+
+async def until(pilot, condition, limit: float = 30.0) -> None:
+    """Poll ``condition`` between event-loop turns until it holds."""
+    start = time.perf_counter()
+    while not _holds(condition):
+        if time.perf_counter() - start > limit:
+            raise TimeoutError("condition not reached")
+        await pilot.pause(0.002)
+
+
+async def measure() -> dict[str, float]:
+    from textual.widgets import DataTable
+
+    from tui.app import AccordApp
+    from tui.app.screens.compare import CompareScreen
+    from tui.app.screens.library import LibraryScreen
+    from tui.app.screens.reader import ReaderScreen
+    from tui.app.widgets.sentences import SentenceList
+    from tui.corpus import Corpus
+
+    results: dict[str, float] = {}
+    start = time.perf_counter()
+    app = AccordApp(loader=load_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen)
+                    and app.screen.query_one(DataTable).row_count > 0)
+        results["first screen"] = time.perf_counter() - start
+        await app.workers.wait_for_complete()
+
+        times = []
+        for doc_id in [d.id for d in app.corpus.documents] * 2:
+            start = time.perf_counter()
+            app.open_reader(doc_id)
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                        and app.screen.query_one(SentenceList).item_count > 0)
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+            app.pop_screen()
+            await pilot.pause()
+        results["open document"] = statistics.median(times)
+        results["open document (worst)"] = max(times)
+
+        times = []
+        docs = [d.id for d in app.corpus.documents]
+        for left, right in list(zip(docs, docs[1:] + docs[:1], strict=True)) * 2:
+            start = time.perf_counter()
+            app.open_compare(left, right)
+            await until(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.comparison is not None)
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+            app.pop_screen()
+            await pilot.pause()
+        results["open comparison"] = statistics.median(times)
+        results["open comparison (worst)"] = max(times)
+
+    big = big_document(1.0)
+    big.sentences  # noqa: B018 - segmentation is the core's cost, not the app's
+    results["1 MB: sentences"] = len(big.sentences)
+    app = AccordApp(corpus=Corpus((big,)), find_commitments=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        app.open_reader("big")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                    and app.screen.query_one(SentenceList).item_count > 0)
+        await pilot.pause()
+        results["1 MB: open"] = time.perf_counter() - start
+        from textual.geometry import Region
+
+        sentences = app.screen.query_one(SentenceList)
+        start = time.perf_counter()
+        for _ in range(20):
+            sentences.action_page_down()
+            sentences.render_lines(Region(0, 0, sentences.size.width, sentences.size.height))
+        results["1 MB: page down, list"] = (time.perf_counter() - start) / 20
+        start = time.perf_counter()
+        for _ in range(10):
+            await pilot.press("pagedown")
+        await pilot.press("end")
+        await pilot.pause()
+        results["1 MB: page down, screen"] = (time.perf_counter() - start) / 11
+        start = time.perf_counter()
+        await pilot.press("r")
+        await pilot.pause()
+        results["1 MB: toggle removed"] = time.perf_counter() - start
+    return results
+
+
+COLD = """
+import asyncio, sys, time
+sys.path.insert(0, {root!r})
+from tui.app import AccordApp
+from tui.corpus import load_corpus
+from textual.widgets import DataTable
+
+async def go():
+    app = AccordApp(loader=load_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        while True:
+            try:
+                if app.screen.query_one(DataTable).row_count:
+                    break
+            except Exception:
+                pass
+            await pilot.pause(0.002)
+        print(time.time() - {start!r})
+
+asyncio.run(go())
+"""
+
+
+def cold_start() -> float:
+    """Seconds from launching a new Python process to the library painted (imports included)."""
+    import subprocess
+
+    root = str(Path(__file__).resolve().parents[1])
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", COLD.format(root=root, start=start)], capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    results = {"first screen, new process": cold_start()}
+    results.update(asyncio.run(measure()))
+    failed = False
+    for name, value in results.items():
+        budget = BUDGETS.get(name)
+        if name.endswith("sentences"):
+            print(f"{name:24} {int(value)}")
+            continue
+        verdict = "" if budget is None else ("  ok" if value <= budget else f"  OVER budget {budget:.2f} s")
+        failed |= budget is not None and value > budget
+        print(f"{name:24} {value * 1000:8.1f} ms{verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

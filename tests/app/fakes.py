@@ -1,0 +1,176 @@
+"""Stand-ins with the exact interfaces of ``tui.align`` and ``tui.commitments``, for app tests.
+
+They are deliberately simple (difflib ratios, cue words) and deterministic, so
+screens and snapshots do not change when the real analysis is tuned.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.model import Document, Sentence
+
+
+@dataclass(frozen=True)
+class Change:
+    op: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Row:
+    status: str
+    left: tuple[Sentence, ...]
+    right: tuple[Sentence, ...]
+    similarity: float | None
+    moved: bool
+    strength: str | None
+    changes: tuple[Change, ...]
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    left: Document
+    right: Document
+    rows: tuple[Row, ...]
+    threshold: float
+
+    def summary(self) -> dict[str, int]:
+        counts = {k: 0 for k in ("unchanged", "reworded", "added", "removed", "moved", "stronger", "weaker")}
+        for row in self.rows:
+            counts[row.status] += 1
+            counts["moved"] += row.moved
+            if row.strength in ("stronger", "weaker"):
+                counts[row.strength] += 1
+        return counts
+
+
+_WORD = re.compile(r"\S+\s*")
+_FIRM = re.compile(r"\b(agreed|will|pledged|committed|decided)\b", re.I)
+
+
+def word_changes(left: str, right: str) -> tuple[Change, ...]:
+    a, b = _WORD.findall(left), _WORD.findall(right)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        out.append(Change(op, "".join(a[i1:i2]), "".join(b[j1:j2])))
+    return tuple(out)
+
+
+class Alignment:
+    """Pair scores computed once; :meth:`at` re-decides the pairs at a threshold."""
+
+    def __init__(self, left: Document, right: Document) -> None:
+        self.left, self.right = left, right
+        self.scores = [[difflib.SequenceMatcher(None, a.text.lower().split(), b.text.lower().split(),
+                                                autojunk=False).ratio()
+                        for b in right.sentences] for a in left.sentences]
+
+    def at(self, threshold: float) -> Comparison:
+        pairs = sorted(((s, i, j) for i, row in enumerate(self.scores) for j, s in enumerate(row)
+                        if s >= threshold), reverse=True)
+        used_l, used_r, match = set(), set(), {}
+        for s, i, j in pairs:
+            if i not in used_l and j not in used_r:
+                used_l.add(i)
+                used_r.add(j)
+                match[i] = (j, s)
+        rows: list[Row] = []
+        last_j = -1
+        for i, a in enumerate(self.left.sentences):
+            if i in match:
+                j, s = match[i]
+                b = self.right.sentences[j]
+                for k in range(last_j + 1, j):
+                    if k not in used_r:
+                        rows.append(Row("added", (), (self.right.sentences[k],), None, False, None, ()))
+                moved = j < last_j
+                last_j = max(last_j, j)
+                status = "unchanged" if a.text == b.text else "reworded"
+                fa, fb = bool(_FIRM.search(a.text)), bool(_FIRM.search(b.text))
+                strength = "stronger" if fb and not fa else "weaker" if fa and not fb else "same"
+                rows.append(Row(status, (a,), (b,), round(s, 2), moved, strength, word_changes(a.text, b.text)))
+            else:
+                rows.append(Row("removed", (a,), (), None, False, None, ()))
+        for k in range(last_j + 1, len(self.right.sentences)):
+            if k not in used_r:
+                rows.append(Row("added", (), (self.right.sentences[k],), None, False, None, ()))
+        return Comparison(self.left, self.right, tuple(rows), threshold)
+
+
+def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -> Alignment:
+    return Alignment(left, right)
+
+
+@dataclass(frozen=True)
+class Pledge:
+    doc_id: str
+    index: int
+    text: str
+    strength: str
+    actor: str = ""
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: str
+    theme: str
+    members: tuple[Pledge, ...]
+    documents: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Commitments:
+    documents: tuple[Document, ...]
+    groups: tuple[Group, ...]
+
+    def group_of(self, doc_id: str, index: int) -> Group | None:
+        for g in self.groups:
+            if any(p.doc_id == doc_id and p.index == index for p in g.members):
+                return g
+        return None
+
+
+THEMES = {"energy": ("energy", "oil", "gas", "nuclear"), "trade": ("trade", "investment", "economic"),
+          "politics": ("political", "trust", "delegations"), "education": ("education", "science")}
+
+
+def _strength(text: str) -> str | None:
+    low = text.lower()
+    if re.search(r"\b(agreed|will|pledged|committed|affirmed to)\b", low):
+        return "pledge"
+    if re.search(r"\b(support|welcome|backed)\b", low):
+        return "support"
+    if re.search(r"\b(hope|plan|aim|wish|ready)\b", low):
+        return "intent"
+    return None
+
+
+def find_commitments(docs: Sequence[Document]) -> Commitments:
+    """Group pledge sentences by theme keyword (one group per theme)."""
+    docs = tuple(sorted(docs, key=lambda d: (d.date, d.id)))
+    members: dict[str, list[Pledge]] = {t: [] for t in THEMES}
+    for doc in docs:
+        for s in doc.sentences:
+            strength = _strength(s.text)
+            if strength is None:
+                continue
+            low = s.text.lower()
+            theme = next((t for t, words in THEMES.items() if any(w in low for w in words)), None)
+            if theme is not None:
+                members[theme].append(Pledge(doc.id, s.index, s.text, strength))
+    groups = []
+    for n, (theme, found) in enumerate(members.items()):
+        if found:
+            ids = tuple(dict.fromkeys(p.doc_id for p in found))
+            groups.append(Group(f"g{n + 1}", f"cooperation on {theme}", theme, tuple(found), ids,
+                                THEMES[theme][:2]))
+    return Commitments(docs, tuple(groups))

@@ -1,0 +1,193 @@
+"""Compare screen: alignment in a worker, changes, filter, swap, threshold, layout, picker."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tests.app.conftest import SIZE, settle
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.pick import PickPairScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.rows import RowList, is_change
+
+
+async def _compare(app, pilot, left=None, right=None) -> CompareScreen:
+    await settle(pilot)
+    app.open_compare(left, right)
+    await settle(pilot)
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+async def test_default_pair_is_compared(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        assert (screen.left.id, screen.right.id) == ("nhandan-2024", "vgp-2025")
+        rows = screen.query_one(RowList)
+        assert rows.item_count == len(screen.comparison.rows) > 0
+        summary = str(screen.query_one("#compare-summary").render())
+        counts = screen.comparison.summary()
+        assert f"+{counts['added']} added" in summary and "threshold 0.50" in summary
+
+
+async def test_next_and_previous_change(make_app):
+    app = make_app(threshold=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        changed = [i for i, r in enumerate(screen.comparison.rows) if is_change(r)]
+        rows.go_to_index(0)
+        await pilot.press("n")
+        first = next(i for i in changed if i > 0)
+        assert rows.current_row() == first
+        await pilot.press("right_square_bracket")
+        assert rows.current_row() == next(i for i in changed if i > first)
+        await pilot.press("p")
+        assert rows.current_row() == first
+
+
+async def test_filter_cycles(make_app):
+    app = make_app(threshold=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        seen = []
+        for _ in range(5):
+            await pilot.press("f")
+            seen.append(screen.status_filter)
+            shown = [rows.rows[p] for p in rows.shown_rows()]
+            if screen.status_filter in ("added", "removed"):
+                assert all(r.status == screen.status_filter for r in shown)
+            if screen.status_filter == "changed":
+                assert all(is_change(r) for r in shown)
+        assert seen == ["changed", "added", "removed", "moved", "all"]
+
+
+async def test_swap_sides(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        added = screen.comparison.summary()["added"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert (screen.left.id, screen.right.id) == ("vgp-2025", "nhandan-2024")
+        assert screen.comparison.left.id == "vgp-2025"
+        assert screen.comparison.summary()["removed"] == added
+        assert "vgp-2025" in str(screen.query_one("#compare-left-head", Static).render())
+
+
+async def test_threshold_plus_minus_realigns(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        unmatched = lambda: sum(1 for r in screen.comparison.rows if r.status in ("added", "removed"))  # noqa: E731
+        at_half = unmatched()
+        await pilot.press("minus", "minus", "minus", "minus", "minus", "minus")
+        await settle(pilot)
+        assert screen.threshold == 0.2 and screen.comparison.threshold == 0.2
+        assert unmatched() < at_half
+        assert "threshold 0.20" in str(screen.query_one("#compare-summary").render())
+        await pilot.press("plus")
+        await settle(pilot)
+        assert screen.comparison.threshold == 0.25
+        scores = [r.similarity for r in screen.comparison.rows if r.similarity is not None]
+        assert scores and min(scores) >= 0.25
+
+
+async def test_layout_by_width_and_toggle(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        assert screen.split and rows.split
+        await pilot.press("u")
+        assert not screen.split and not rows.split
+        await pilot.press("u")
+        assert rows.split
+    app = make_app()
+    async with app.run_test(size=(90, 30)) as pilot:
+        screen = await _compare(app, pilot)
+        assert not screen.query_one(RowList).split  # narrower than 100 columns: unified
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        assert screen.query_one(RowList).split
+
+
+async def test_split_rows_keep_both_cells_the_same_height(make_app):
+    app = make_app(threshold=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        assert len(rows.columns) == 4  # marker, left, right, score
+        lines = rows.plain_lines()
+        # every item is as tall as its taller side (plus one blank line after it)
+        for index, item in enumerate(rows.items):
+            left, right = item.cells[1].plain, item.cells[2].plain
+            height = rows._heights[index] - 1
+            assert height == max(len(rows._ranges[index][1]), len(rows._ranges[index][2]))
+            assert left.split()[0] in lines[rows._starts[index]] if left else True
+            assert right.split()[0] in lines[rows._starts[index]] if right else True
+
+
+async def test_enter_reads_the_row_in_context(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        rows.focus()
+        rows.go_to_index(1)
+        row = rows.rows[rows.current_row()]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        doc, sentences = (screen.left, row.left) if row.left else (screen.right, row.right)
+        assert app.screen.doc.id == doc.id
+
+
+async def test_pick_any_pair(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, PickPairScreen)
+        await pilot.press("home", "enter", "end", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen is not screen
+        ids = sorted(app.corpus.documents, key=lambda d: (d.date, d.id))
+        assert (app.screen.left.id, app.screen.right.id) == (ids[0].id, ids[-1].id)
+
+
+async def test_without_alignment_module_says_not_available(make_app):
+    app = make_app(prepare=None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        assert "not available" in str(screen.query_one("#compare-message").render())
+        await pilot.press("n", "x", "plus", "u", "f")  # keys do nothing harmful
+        assert screen.comparison is None
+
+
+async def test_alignment_failure_is_shown(make_app):
+    def broken(left, right, context):
+        raise ValueError("boom")
+
+    app = make_app(prepare=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        assert "Alignment failed: ValueError: boom" in str(screen.query_one("#compare-message").render())
+
+
+async def test_theme_change_recolours_rows_and_summary(make_app):
+    app = make_app(threshold=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        item = next(i for i in rows.items if rows.rows[int(i.key[3:])].status == "added")
+        before = item.cells[2].spans[-1].style
+        summary_before = [span.style for span in screen.query_one("#compare-summary").render().spans]
+        app.theme = "textual-light"
+        await settle(pilot)
+        item = rows.items[rows.index_of(item.key)]
+        assert item.cells[2].spans[-1].style != before
+        assert [span.style for span in screen.query_one("#compare-summary").render().spans] != summary_before

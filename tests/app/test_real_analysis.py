@@ -1,0 +1,48 @@
+"""The app wired to the real analysis core (tui.align, tui.commitments) on the embedded corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import SIZE, settle
+from tui.app import AccordApp
+from tui.app.screens.commitments import CommitmentsScreen
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.group import GroupScreen
+from tui.app.widgets.rows import RowList
+from tui.app.widgets.sentences import SentenceList
+
+align = pytest.importorskip("tui.align")
+commitments = pytest.importorskip("tui.commitments")
+
+
+async def test_defaults_use_the_analysis_core(real_corpus):
+    app = AccordApp(corpus=real_corpus)
+    assert app.prepare is align.prepare and app.threshold == align.DEFAULT_THRESHOLD
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.commitments is not None and app.commitments.groups
+        assert sum(app.screen.pledges.values()) > 0
+
+        app.open_reader("nhandan-2024")
+        await settle(pilot)
+        marks = app.screen.query_one(SentenceList).marks
+        assert marks and any(m.others for m in marks.values())
+
+        app.open_compare()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        expected = align.compare(screen.left, screen.right, align.DEFAULT_THRESHOLD, real_corpus.documents)
+        assert screen.comparison.summary() == expected.summary()
+        assert screen.query_one(RowList).item_count == len(expected.rows)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert screen.comparison.threshold == pytest.approx(align.DEFAULT_THRESHOLD + 0.05)
+
+        app.open_commitments()
+        await settle(pilot)
+        assert isinstance(app.screen, CommitmentsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GroupScreen)

@@ -1,0 +1,59 @@
+"""Import-guarded access to the analysis core (alignment and commitments).
+
+The app runs without these modules: screens show "not available yet" instead.
+The functions here are plain callables that screens receive through their
+constructors, so tests can pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from tui.model import Document
+
+Prepare = Callable[[Document, Document, Sequence[Document]], Any]
+FindCommitments = Callable[[Sequence[Document]], Any]
+
+
+def aligner() -> tuple[Prepare | None, float]:
+    """``(prepare, default threshold)`` from :mod:`tui.align`, or ``(None, 0.5)`` when absent."""
+    try:
+        from tui import align
+    except ImportError:
+        return None, 0.5
+    return align.prepare, float(getattr(align, "DEFAULT_THRESHOLD", 0.5))
+
+
+def commitments_finder() -> FindCommitments | None:
+    """:func:`tui.commitments.find_commitments`, or ``None`` when absent."""
+    try:
+        from tui.commitments import find_commitments
+    except ImportError:
+        return None
+    return find_commitments
+
+
+def pledge_counts(commitments: Any) -> dict[str, int]:
+    """How many pledge sentences each document holds, from a ``Commitments`` result."""
+    counts: dict[str, int] = {}
+    seen: set[tuple[str, int]] = set()
+    for group in getattr(commitments, "groups", ()):
+        for p in group.members:
+            if (p.doc_id, p.index) not in seen:
+                seen.add((p.doc_id, p.index))
+                counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+    return counts
+
+
+def group_of(commitments: Any, doc_id: str, index: int) -> Any:
+    """The group holding sentence ``index`` of ``doc_id``, or ``None``."""
+    if commitments is None:
+        return None
+    finder = getattr(commitments, "group_of", None)
+    if finder is not None:
+        return finder(doc_id, index)
+    for group in commitments.groups:
+        if any(p.doc_id == doc_id and p.index == index for p in group.members):
+            return group
+    return None

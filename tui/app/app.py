@@ -1,0 +1,227 @@
+"""The accord App: loads the corpus in a worker, owns it, and opens screens on request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.events import Resize
+
+from tui.app import analysis
+from tui.app.commands import AccordCommands
+from tui.app.messages import OpenCommitments, OpenCompare, OpenReader, PickCompare
+from tui.corpus import Corpus, default_pair
+from tui.errors import AccordError
+
+_UNSET: Any = object()
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+
+
+class AccordApp(App[None]):
+    """Browse, read and compare a corpus of diplomatic statements.
+
+    Give ``corpus`` to show it at once (tests), or ``loader`` (a callable
+    returning a :class:`Corpus`) to load it in a worker. ``prepare`` and
+    ``find_commitments`` default to the analysis core when it is installed.
+    """
+
+    CSS_PATH = "accord.tcss"
+    TITLE = "accord"
+    COMMANDS = App.COMMANDS | {AccordCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus | None = None,
+        loader: Callable[[], Corpus] | None = None,
+        prepare: Any = _UNSET,
+        find_commitments: Any = _UNSET,
+        threshold: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus: Corpus | None = corpus
+        self._loader = loader
+        default_prepare, default_threshold = analysis.aligner()
+        self.prepare = default_prepare if prepare is _UNSET else prepare
+        self.threshold = default_threshold if threshold is None else threshold
+        self.find_commitments = (
+            analysis.commitments_finder() if find_commitments is _UNSET else find_commitments
+        )
+        self.commitments: Any = None
+        self.commitments_error: str | None = None
+
+    # -- start-up ---------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.app.screens.library import LibraryScreen
+
+        if self.corpus is not None:
+            self.push_screen(LibraryScreen(self.corpus, pledges=None))
+            self._start_commitments()
+        else:
+            from tui.app.screens.loading import LoadingScreen
+
+            self.push_screen(LoadingScreen())
+            self.load_corpus()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        """Load the corpus off the event loop; a failure becomes a message on the library screen."""
+        try:
+            corpus = self._loader() if self._loader else Corpus(())
+            for doc in corpus.documents:
+                doc.sentences  # noqa: B018 - clean and segment here, off the event loop
+        except (AccordError, OSError) as exc:
+            self.call_from_thread(self._loaded, Corpus(()), str(exc))
+            return
+        self.call_from_thread(self._loaded, corpus, None)
+
+    def _loaded(self, corpus: Corpus, problem: str | None) -> None:
+        from tui.app.screens.library import LibraryScreen
+
+        self.corpus = corpus
+        self.switch_screen(LibraryScreen(corpus, pledges=None, problem=problem))
+        self._start_commitments()
+
+    def _start_commitments(self) -> None:
+        if self.find_commitments is not None and self.corpus is not None and self.corpus.documents:
+            self.compute_commitments(self.corpus)
+
+    @work(thread=True, exclusive=True, group="commitments")
+    def compute_commitments(self, corpus: Corpus) -> None:
+        """Group pledges across the corpus (slow), then hand the result to every open screen."""
+        try:
+            result = self.find_commitments(corpus.documents)
+        except Exception as exc:  # noqa: BLE001 - a failing analysis must not take the app down
+            self.call_from_thread(self._commitments_failed, f"{type(exc).__name__}: {exc}")
+            return
+        self.call_from_thread(self._commitments_ready, result)
+
+    def _commitments_failed(self, message: str) -> None:
+        self.commitments_error = message
+        self.notify(f"pledge analysis failed: {message}", severity="error", markup=False)
+
+    def _commitments_ready(self, result: Any) -> None:
+        self.commitments = result
+        for screen in self.screen_stack:
+            update = getattr(screen, "set_commitments", None)
+            if update is not None:
+                update(result)
+
+    # -- opening screens ---------------------------------------------------------------------------
+
+    def on_open_reader(self, message: OpenReader) -> None:
+        self.open_reader(message.doc_id, message.index)
+
+    def on_open_compare(self, message: OpenCompare) -> None:
+        self.open_compare(message.left_id, message.right_id)
+
+    def on_pick_compare(self, message: PickCompare) -> None:
+        self.pick_compare(message.left_id, message.right_id)
+
+    def on_open_commitments(self, message: OpenCommitments) -> None:
+        self.open_commitments(message.group_id)
+
+    def _document(self, ref: str):  # type: ignore[no-untyped-def]
+        if self.corpus is None:
+            return None
+        try:
+            return self.corpus.get(ref)
+        except AccordError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return None
+
+    def open_reader(self, doc_id: str, index: int = 0) -> None:
+        """Push a reader for ``doc_id`` at sentence ``index``."""
+        from tui.app.screens.reader import ReaderScreen
+
+        doc = self._document(doc_id)
+        if doc is not None:
+            self.push_screen(ReaderScreen(doc, self.commitments, index=index))
+
+    def open_compare(self, left_id: str | None = None, right_id: str | None = None) -> None:
+        """Compare two documents (the default pair when ids are missing)."""
+        from tui.app.screens.compare import CompareScreen
+
+        if self.corpus is None:
+            return
+        if left_id is None or right_id is None:
+            try:
+                left, right = default_pair(self.corpus)
+            except AccordError as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                return
+        else:
+            left, right = self._document(left_id), self._document(right_id)
+            if left is None or right is None:
+                return
+        screen = CompareScreen(left, right, self.corpus.documents, self.prepare, self.threshold)
+        if isinstance(self.screen, CompareScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def pick_compare(self, left_id: str | None = None, right_id: str | None = None) -> None:
+        """Let the user choose two documents, then compare them."""
+        if self.corpus is None or len(self.corpus.documents) < 2:
+            self.notify("the corpus needs at least two documents to compare", severity="warning")
+            return
+        self._pick_and_compare(left_id, right_id)
+
+    @work(exclusive=True, group="pick")
+    async def _pick_and_compare(self, left_id: str | None, right_id: str | None) -> None:
+        from tui.app.screens.pick import PickPairScreen
+
+        assert self.corpus is not None
+        pair = await self.push_screen_wait(PickPairScreen(self.corpus.documents, left_id, right_id))
+        if pair is not None:
+            self.open_compare(*pair)
+
+    def open_commitments(self, group_id: str | None = None) -> None:
+        """Push the commitments matrix, and the group ``group_id`` on top when given."""
+        from tui.app.screens.commitments import CommitmentsScreen
+
+        if self.corpus is None:
+            return
+        status = None
+        if self.find_commitments is None:
+            status = "Pledge analysis is not available yet in this build (tui.commitments is missing)."
+        elif self.commitments_error:
+            status = f"Pledge analysis failed: {self.commitments_error}"
+        self.push_screen(CommitmentsScreen(self.commitments, self.corpus.documents, status=status))
+        if group_id is not None and self.commitments is not None:
+            self.open_group(group_id)
+
+    def open_group(self, group_id: str) -> None:
+        """Push the multi-witness view of one pledge group."""
+        from tui.app.screens.group import GroupScreen
+
+        groups = {g.id: g for g in getattr(self.commitments, "groups", ())}
+        if group_id in groups and self.corpus is not None:
+            self.push_screen(GroupScreen(groups[group_id], self.corpus.documents))
+
+    # -- everywhere ----------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys of every screen, the current one first."""
+        from tui.app.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen, self.BINDINGS))
+
+    def on_resize(self, event: Resize) -> None:
+        from tui.app.screens.base import TooSmallScreen
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
