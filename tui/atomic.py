@@ -38,6 +38,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise AccordError(f"{shown}: already exists (use --force to overwrite)")
     if _exists(path) and os.path.isdir(path):
         raise AccordError(f"{shown}: is a folder")
+    if _exists(path) and os.path.exists(path) and not os.path.isfile(path):
+        # /dev/stdout, a FIFO, a device: replacing the name would not write to it, it would destroy it.
+        raise AccordError(f"{shown}: not a regular file (write to a file, or leave out --output)")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

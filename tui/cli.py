@@ -96,6 +96,13 @@ class _Group(click.Group):
             raise _PipeClosed from exc
 
 
+def _finite_option(ctx, param, value):  # type: ignore[no-untyped-def]
+    """FloatRange lets 'nan' through (every comparison with NaN is false)."""
+    if value is not None and value != value:
+        raise click.BadParameter("nan is not a number")
+    return value
+
+
 def _check_encoding(ctx, param, value):  # type: ignore[no-untyped-def]
     from tui.textio import check_encoding
 
@@ -370,7 +377,7 @@ def _parse_date(value: str, option: str) -> dt.date:
               help="Text width (default: terminal); side by side from 100 columns, one above the other below.")
 @click.option("--only", type=click.Choice(["changed"]), default=None,
               help="Show only rows that are not unchanged in place.")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, callback=_finite_option,
               help="Lowest score that pairs two sentences (default: the tuned default, shown in the header).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the documents differ, 0 when identical (errors: 2).")
 @click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,

@@ -16,6 +16,7 @@ import pytest
 pytest.importorskip("tui.app")
 
 from tui.corpus import Corpus, build_document  # noqa: E402
+from tui.errors import InputError  # noqa: E402
 from tui.safety import UNSAFE  # noqa: E402
 
 from .test_hostile_documents import PAYLOADS  # noqa: E402
@@ -39,7 +40,8 @@ def _corpus() -> Corpus:
     texts = [p.text for p in PAYLOADS]
     left = _doc("hostile-a", texts, PAYLOADS[2].text, dt.date(2024, 1, 1))
     right = _doc("hostile-b", texts[::-1], PAYLOADS[6].text, dt.date(2025, 1, 1), twist=" Indeed")
-    return Corpus((left, right))
+    bad = InputError("/corpus/evil\x1b]8;;http://x\x07name\u202e.txt", "unknown front-matter key '\x1b[2J'", 3)
+    return Corpus((left, right), errors=(bad,))
 
 
 def _painted(app) -> tuple[str, list[str]]:
@@ -83,6 +85,9 @@ async def _walk() -> dict[str, tuple[str, list[str]]]:
             await pilot.press("pagedown")
         await _settle(pilot)
         seen["reader-scrolled"] = _painted(app)
+        await pilot.press("r")
+        await _settle(pilot)
+        seen["reader-removed"] = _painted(app)
         app.open_compare("hostile-a", "hostile-b")
         await _settle(pilot)
         seen["compare"] = _painted(app)
@@ -110,7 +115,7 @@ def test_every_screen_was_painted(screens):
         assert name in screens and screens[name][0].strip(), name
 
 
-@pytest.mark.parametrize("name", ["library", "reader", "reader-scrolled", "compare", "compare-unified",
+@pytest.mark.parametrize("name", ["library", "reader", "reader-scrolled", "reader-removed", "compare", "compare-unified",
                                   "commitments", "group"])
 def test_no_raw_controls_or_links(screens, name):
     if name not in screens:
@@ -127,3 +132,9 @@ def test_payloads_are_shown_literally(screens):
     for token in ("\\x1b[31m", "<U+202E>", "\\x9b31m", "\\x1b]8;;http://evil.example/"):  # the first rows
         assert token in compare, token
     assert "\\x1b]8;;http://evil.example/" in screens["library"][0] + reader  # the OSC 8 title
+
+
+def test_load_errors_are_listed_escaped(screens):
+    library = screens["library"][0]
+    assert "evil\\x1b]8;;http://x\\x07name<U+202E>.txt" in library
+    assert "\\x1b[2J" in library

@@ -245,3 +245,17 @@ def test_compare_output_name_with_controls(two, tmp_path):
     line = assert_one_line_error(res)
     assert visible("re\x1b[2Jport\u202e.txt") in line
     assert_clean(res)
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan", "inf", "1e999", "-0.1", "0x1p-2"])
+def test_compare_threshold_rejects_non_numbers(two, value):
+    res = run(["--corpus", str(two), "compare", "left", "right", "--threshold", value])
+    assert "Invalid value for '--threshold'" in assert_one_line_error(res)
+
+
+def test_json_never_writes_nan():
+    from tui.render.jsonfmt import dumps
+
+    out = dumps({"score": float("nan"), "more": [float("inf"), 0.5, (float("-inf"),)]})
+    assert json.loads(out, parse_constant=lambda name: pytest.fail(f"non-JSON constant {name}")) == {
+        "score": None, "more": [None, 0.5, [None]]}

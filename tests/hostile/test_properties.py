@@ -251,3 +251,50 @@ def test_alignment_covers_every_sentence_once_and_diffs_rebuild(pair):
     texts = [r["left"]["text"] for r in data["rows"] if r["left"]] + \
         [s["text"] for r in data["rows"] for s in r["left_more"]]
     assert sorted(texts) == sorted(s.text for s in left.sentences)
+
+
+# ---- raw bytes: decoding and parsing fail only with InputError ----------------------------------
+
+FRONT_BYTES = b'+++\nid = "x"\ntitle = "T"\ndate = 2024-06-20\n+++\n'
+prefix = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, FRONT_BYTES,
+                          codecs.BOM_UTF8 + FRONT_BYTES, b"+++\n", b'+++\nid = "x"\n'])
+
+
+@scaled(1.0)
+@given(prefix, st.binary(max_size=300), st.sampled_from([None, "latin-1", "utf-16", "cp1252", "ascii"]))
+def test_random_bytes_fail_only_with_input_errors(head, data, encoding):
+    from tui.corpus import document_from_bytes
+    from tui.errors import InputError
+
+    try:
+        text = decode(head + data, "<fuzz>", encoding)
+    except InputError as exc:
+        assert str(exc).startswith("<fuzz>: ") and "\n" not in one_line(str(exc))
+        return
+    assert "\r" not in text and "\x00" not in text and not text.startswith("\ufeff")
+    try:
+        doc = document_from_bytes(head + data, "<fuzz>", encoding)
+    except InputError as exc:
+        assert str(exc).startswith("<fuzz>")
+        return
+    for s in doc.sentences:
+        assert doc.body[s.start:s.end] == s.text
+    assert not UNSAFE.search(_emitted(view.show_text(doc, 50), False))
+
+
+@scaled(0.5)
+@given(st.binary(max_size=3000), st.integers(min_value=1, max_value=4000), st.integers(min_value=1, max_value=700))
+def test_read_stream_cap_is_exact(data, limit, chunk):
+    from tui import textio
+    from tui.errors import InputError
+
+    class Dribble(io.BytesIO):  # a pipe that hands out at most ``chunk`` bytes per read
+        def read(self, n=-1):
+            return super().read(min(chunk, n) if n is not None and n >= 0 else chunk)
+
+    try:
+        got = textio.read_stream(Dribble(data), "<pipe>", limit)
+    except InputError as exc:
+        assert len(data) > limit and "over the limit" in str(exc)
+    else:
+        assert len(data) <= limit and got == data

@@ -211,3 +211,27 @@ def test_add_failure_mid_write_via_cli(tmp_path, monkeypatch):
     assert "cannot write (Input/output error)" in assert_one_line_error(res)
     assert (out / "d.txt").read_bytes() == ORIGINAL.replace(b"keep", b"d")
     assert _leftovers(out) == []
+
+
+def test_force_never_replaces_a_device_or_fifo(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout-link"
+    link.symlink_to("/dev/null")
+    for target in (fifo, link):
+        with pytest.raises(AccordError, match="not a regular file"):
+            write_atomic(target, b"x", force=True)
+    assert os.path.islink(link) and os.readlink(link) == "/dev/null"
+    assert _leftovers(tmp_path) == []
+
+
+def test_force_through_the_cli_keeps_dev_null(tmp_path):
+    res = run(["add", "-", "--title", "T", "--date", "2024-06-20", "--to", str(tmp_path), "--id", "x"],
+              stdin=b"Text.\n")
+    assert res.code == 0
+    link = tmp_path / "y.txt"
+    link.symlink_to("/dev/null")
+    res = run(["add", "-", "--title", "T", "--date", "2024-06-20", "--to", str(tmp_path), "--id", "y", "--force"],
+              stdin=b"Text.\n")
+    assert "not a regular file" in assert_one_line_error(res)
+    assert os.path.islink(link)

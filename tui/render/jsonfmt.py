@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from tui.safety import UNSAFE
@@ -23,5 +24,16 @@ def dumps(data: Any) -> str:
     bidi and invisible characters are written as ``\\uXXXX`` escapes (which
     JSON already does for C0 controls) so a terminal never acts on them.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    text = json.dumps(_finite(data), ensure_ascii=False, indent=2, default=str, allow_nan=False)
     return UNSAFE.sub(_escape, text) + "\n"
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with NaN and infinities as ``null``: Python would write ``NaN``, which is not JSON."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(v) for v in data]
+    return data
