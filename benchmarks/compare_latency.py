@@ -33,22 +33,32 @@ if str(ROOT) not in sys.path:
 
 
 def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "FORCE_COLOR")}
+    # Measure what a user runs: bytecode cached as pip's install does (PYTHONDONTWRITEBYTECODE would
+    # make every run compile accord's modules from source), no startup file, no forced colour.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONSTARTUP", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")}
     env["PYTHONPATH"] = str(ROOT)
     return env
 
 
-def _median_seconds(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, env=env or _env(), cwd=ROOT, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one whole child process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, env=env or _env(), cwd=ROOT, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def whole_process(runs: int) -> None:
-    """Cold (no result cache) and warm (cache primed by a first run) against the click+rich baseline."""
+    """Cold (no result cache) and warm (cache primed by a first run) against the click+rich baseline.
+
+    Reports medians of wall-clock time and of CPU time; CPU time is steadier on a shared machine.
+    """
     import tempfile
 
     py = sys.executable
@@ -57,21 +67,24 @@ def whole_process(runs: int) -> None:
     with tempfile.TemporaryDirectory() as cache:
         cold_env = {**_env(), "ACCORD_NO_CACHE": "1"}
         warm_env = {**_env(), "ACCORD_CACHE_DIR": cache}
-        _median_seconds(compare, 1, cold_env)  # warm the OS file cache and .pyc files
-        _median_seconds(compare, 1, warm_env)  # prime the result cache
-        _median_seconds(base, 1)
+        _run(compare, cold_env)  # write .pyc files and warm the OS file cache
+        _run(compare, warm_env)  # prime the result cache
+        _run(base)
         # interleave so that machine noise hits all three alike
-        cold, warm, baseline = [], [], []
+        samples: dict[str, list[tuple[float, float]]] = {"base": [], "warm": [], "cold": []}
         for _ in range(runs):
-            cold.append(_median_seconds(compare, 1, cold_env))
-            warm.append(_median_seconds(compare, 1, warm_env))
-            baseline.append(_median_seconds(base, 1))
-    c, w, b = statistics.median(cold), statistics.median(warm), statistics.median(baseline)
-    print(f"whole process, median of {runs} interleaved runs:")
-    print(f"  python -c 'import click, rich.console'              {b * 1000:7.1f} ms")
-    print(f"  accord compare, piped, cached result (repeat run)   {w * 1000:7.1f} ms  ratio {w / b:5.2f}x"
-          "  (budget 1.5x)")
-    print(f"  accord compare, piped, no cache (first run)         {c * 1000:7.1f} ms  ratio {c / b:5.2f}x")
+            samples["cold"].append(_run(compare, cold_env))
+            samples["warm"].append(_run(compare, warm_env))
+            samples["base"].append(_run(base))
+    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in samples.items()}
+    (bw, bc) = med["base"]
+    print(f"whole process, median of {runs} interleaved runs (wall clock / CPU time):")
+    print(f"  python -c 'import click, rich.console'            {bw * 1000:6.1f} ms / {bc * 1000:6.1f} ms")
+    for key, label in (("warm", "accord compare, piped, cached result (repeat run)"),
+                       ("cold", "accord compare, piped, no cache (first run)      ")):
+        w, c = med[key]
+        print(f"  {label} {w * 1000:6.1f} ms / {c * 1000:6.1f} ms   ratio {w / bw:4.2f}x / {c / bc:4.2f}x"
+              "  (budget 1.5x)")
 
 
 def imports() -> None:

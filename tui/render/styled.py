@@ -173,17 +173,12 @@ def truncate_exact(text: str, width: int) -> str:
 
 
 def _split_keep_spaces(text: str) -> Iterable[str]:
-    word = []
-    for ch in text:
-        if ch == " ":
-            if word:
-                yield "".join(word)
-                word = []
+    """Words of ``text`` and each of its spaces, one by one, in order."""
+    for i, part in enumerate(text.split(" ")):
+        if i:
             yield " "
-        else:
-            word.append(ch)
-    if word:
-        yield "".join(word)
+        if part:
+            yield part
 
 
 def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: int | None = None) -> None:
