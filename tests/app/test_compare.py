@@ -191,3 +191,20 @@ async def test_theme_change_recolours_rows_and_summary(make_app):
         item = rows.items[rows.index_of(item.key)]
         assert item.cells[2].spans[-1].style != before
         assert [span.style for span in screen.query_one("#compare-summary").render().spans] != summary_before
+
+
+async def test_library_compare_starts_on_the_headline_pair(make_app):
+    """With nothing marked, `c` then Enter, Enter compares the 2024 and 2025 joint statements."""
+    from tui.corpus import default_pair
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()  # not settle(): the picker's worker waits for the picker's answer
+        assert isinstance(app.screen, PickPairScreen)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        left, right = default_pair(app.corpus)
+        assert (app.screen.left.id, app.screen.right.id) == (left.id, right.id) == ("nhandan-2024", "vgp-2025")

@@ -172,6 +172,9 @@ class AccordApp(App[None]):
         if self.corpus is None or len(self.corpus.documents) < 2:
             self.notify("the corpus needs at least two documents to compare", severity="warning")
             return
+        if left_id is None and right_id is None:
+            left, right = default_pair(self.corpus)
+            left_id, right_id = left.id, right.id
         self._pick_and_compare(left_id, right_id)
 
     @work(exclusive=True, group="pick")

@@ -261,9 +261,10 @@ class LibraryScreen(AccordScreen):
     def action_compare(self) -> None:
         if len(self.marked) == 2:
             self.post_message(OpenCompare(*self.marked))
-        else:
-            first = self.marked[0] if self.marked else self._current_id()
-            self.post_message(PickCompare(first, None))
+        elif self.marked:
+            self.post_message(PickCompare(self.marked[0], None))
+        else:  # nothing marked: the picker starts on the headline pair (2024 vs 2025 statements)
+            self.post_message(PickCompare(None, None))
 
     def action_commitments(self) -> None:
         self.post_message(OpenCommitments())
