@@ -159,9 +159,8 @@ asyncio.run(go())
 
 def cold_start() -> float:
     """Seconds from launching a new Python process to the library painted (imports included)."""
-    import subprocess
-
     import os
+    import subprocess
 
     root = str(Path(__file__).resolve().parents[1])
     # as installed: bytecode cached (PYTHONDONTWRITEBYTECODE would compile accord's modules every run)
