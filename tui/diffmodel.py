@@ -34,7 +34,7 @@ class Row:
     moved: bool
     strength: str | None  # "same" | "stronger" | "weaker" | None
     changes: tuple[Change, ...]
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...] = ()
 
     @property
     def left_text(self) -> str:

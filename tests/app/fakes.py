@@ -11,44 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.model import Document, Sentence
-
-
-@dataclass(frozen=True)
-class Change:
-    op: str
-    left: str
-    right: str
-
-
-@dataclass(frozen=True)
-class Row:
-    status: str
-    left: tuple[Sentence, ...]
-    right: tuple[Sentence, ...]
-    similarity: float | None
-    moved: bool
-    strength: str | None
-    changes: tuple[Change, ...]
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Comparison:
-    left: Document
-    right: Document
-    rows: tuple[Row, ...]
-    threshold: float
-
-    def summary(self) -> dict[str, int]:
-        counts = {k: 0 for k in ("unchanged", "reworded", "added", "removed", "moved", "stronger", "weaker")}
-        for row in self.rows:
-            counts[row.status] += 1
-            counts["moved"] += row.moved
-            if row.strength in ("stronger", "weaker"):
-                counts[row.strength] += 1
-        return counts
-
+from tui.diffmodel import Change, Comparison, Row
+from tui.model import Document
 
 _WORD = re.compile(r"\S+\s*")
 _FIRM = re.compile(r"\b(agreed|will|pledged|committed|decided)\b", re.I)

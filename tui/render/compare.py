@@ -198,25 +198,34 @@ def _unified(row: Row, width: int) -> list[Line]:
 # --- Markdown ---------------------------------------------------------------------------------------
 
 
-def _md_side(row: Row, side: str) -> str:
-    from tui.render.escape import md
-
+def _marked_side(row: Row, side: str, escape, mark) -> str:  # type: ignore[no-untyped-def]
+    """One side of a row as escaped text, its changed words wrapped by ``mark(core, side)``."""
     if not (row.left if side == "left" else row.right):
         return ""
     if row.status != REWORDED:
-        return md(row.left_text if side == "left" else row.right_text)
+        return escape(row.left_text if side == "left" else row.right_text)
     parts = []
     for change in row.changes:
         text = change.left if side == "left" else change.right
         if not text:
             continue
         if change.op == "equal":
-            parts.append(md(text))
+            parts.append(escape(text))
             continue
         lead, core, trail = _split_space(text)
-        mark = "~~" if side == "left" else "**"
-        parts.append(md(lead) + (f"{mark}{md(core)}{mark}" if core else "") + md(trail))
+        parts.append(escape(lead) + (mark(core, side) if core else "") + escape(trail))
     return "".join(parts)
+
+
+def _md_side(row: Row, side: str) -> str:
+    """Markdown: deleted words ~~struck~~ on the left, inserted words **bold** on the right."""
+    from tui.render.escape import md
+
+    def mark(core: str, side: str) -> str:
+        tag = "~~" if side == "left" else "**"
+        return f"{tag}{md(core)}{tag}"
+
+    return _marked_side(row, side, md, mark)
 
 
 def _notes(row: Row) -> str:
@@ -288,24 +297,14 @@ sup { color: #999; font: 11px sans-serif; }
 
 
 def _html_side(row: Row, side: str) -> str:
+    """HTML: deleted words in <del> on the left, inserted words in <ins> on the right."""
     from tui.render.escape import html_text
 
-    if not (row.left if side == "left" else row.right):
-        return ""
-    if row.status != REWORDED:
-        return html_text(row.left_text if side == "left" else row.right_text)
-    parts = []
-    for change in row.changes:
-        text = change.left if side == "left" else change.right
-        if not text:
-            continue
-        if change.op == "equal":
-            parts.append(html_text(text))
-            continue
-        lead, core, trail = _split_space(text)
+    def mark(core: str, side: str) -> str:
         tag = "del" if side == "left" else "ins"
-        parts.append(html_text(lead) + (f"<{tag}>{html_text(core)}</{tag}>" if core else "") + html_text(trail))
-    return "".join(parts)
+        return f"<{tag}>{html_text(core)}</{tag}>"
+
+    return _marked_side(row, side, html_text, mark)
 
 
 def compare_html(comparison: Comparison, only_changed: bool = False) -> str:
