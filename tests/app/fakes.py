@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.commitments import Group, Pledge
 from tui.diffmodel import Change, Comparison, Row
 from tui.model import Document
 
@@ -72,26 +73,6 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
 
 
 @dataclass(frozen=True)
-class Pledge:
-    doc_id: str
-    index: int
-    text: str
-    strength: str
-    actor: str = ""
-    cue: str = ""
-
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    label: str
-    theme: str
-    members: tuple[Pledge, ...]
-    documents: tuple[str, ...]
-    terms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Commitments:
     documents: tuple[Document, ...]
     groups: tuple[Group, ...]
@@ -130,7 +111,7 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
             low = s.text.lower()
             theme = next((t for t, words in THEMES.items() if any(w in low for w in words)), None)
             if theme is not None:
-                members[theme].append(Pledge(doc.id, s.index, s.text, strength))
+                members[theme].append(Pledge(doc.id, s.index, s.text, strength, actor="", cue=""))
     groups = []
     for n, (theme, found) in enumerate(members.items()):
         if found:
