@@ -217,10 +217,7 @@ def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
     """Pledge annotations for ``accord show``: strength, group, recurrence in other documents."""
     from tui.render.commitments import sentence_marks
 
-    docs = list(corpus.documents)
-    if all(d.id != doc.id for d in docs):
-        docs.append(doc)
-    return sentence_marks(docs, doc, _find_commitments(docs))
+    return sentence_marks(corpus.documents, doc, _find_commitments(corpus.documents))
 
 
 def _find_commitments(docs):  # type: ignore[no-untyped-def]

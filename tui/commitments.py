@@ -30,7 +30,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul
@@ -858,9 +858,3 @@ def explain(commitments: Commitments, group: Group) -> Explanation:
         score = sum(w * rest.get(t, 0.0) for t, w in vecs[i].items()) / rnorm if rnorm else 0.0
         member_scores.append((m, round(score, 4)))
     return Explanation(group, tuple(pairs), centroid, tuple(member_scores))
-
-
-def all_pledges(commitments: Commitments) -> Iterable[Pledge]:
-    """Every detected pledge, in group order."""
-    for g in commitments.groups:
-        yield from g.members

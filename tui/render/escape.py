@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from tui.safety import one_line, visible
+from tui.safety import visible
 
 # Every character CommonMark or GFM gives a meaning inline ('&' starts an entity such as
 # "&#x202E;", which a renderer would turn back into a raw control).
@@ -47,8 +47,3 @@ def md_cell(text: str) -> str:
 def html_text(text: str) -> str:
     """HTML-escaped text with controls shown visibly."""
     return html.escape(visible(text), quote=True)
-
-
-def html_line(text: str) -> str:
-    """HTML-escaped text kept on one line (for titles and attribute values)."""
-    return html.escape(one_line(text), quote=True)

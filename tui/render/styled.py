@@ -162,16 +162,6 @@ def _words(runs: list[tuple[str, str]]) -> Iterable[list[tuple[str, str]]]:
         yield word
 
 
-def truncate_exact(text: str, width: int) -> str:
-    """The longest prefix of ``text`` that fits in ``width`` cells (at least one character)."""
-    used = 0
-    for i, ch in enumerate(text):
-        used += cell_width(ch)
-        if used > width:
-            return text[: max(1, i)]
-    return text
-
-
 def _split_keep_spaces(text: str) -> Iterable[str]:
     """Words of ``text`` and each of its spaces, one by one, in order."""
     for i, part in enumerate(text.split(" ")):
