@@ -65,7 +65,7 @@ def load_labels(path: Path) -> dict:
 
 
 def score(comparison, labels: dict, name: str = "") -> Score:  # type: ignore[no-untyped-def]
-    """Score one :class:`tui.align.Comparison` against one labelled set."""
+    """Score one :class:`tui.analysis.align.Comparison` against one labelled set."""
     left_texts = {s.text for s in comparison.left.sentences}
     right_texts = {s.text for s in comparison.right.sentences}
     gold = {(p["left"], p["right"]) for p in labels["pairs"]}
@@ -92,8 +92,8 @@ def score(comparison, labels: dict, name: str = "") -> Score:  # type: ignore[no
 
 def prepared():  # type: ignore[no-untyped-def]
     """(name, labels, Alignment) for every labelled set, with the embedded corpus as IDF context."""
-    from tui.align import prepare
-    from tui.corpus import embedded_folder, load_corpus
+    from tui.analysis.align import prepare
+    from tui.documents.corpus import embedded_folder, load_corpus
 
     corpus = load_corpus([embedded_folder()])
     out = []
@@ -105,7 +105,7 @@ def prepared():  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> None:
-    from tui.align import DEFAULT_THRESHOLD
+    from tui.analysis.align import DEFAULT_THRESHOLD
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sweep", nargs=3, type=float, metavar=("FROM", "TO", "STEP"), default=(0.15, 0.6, 0.05))

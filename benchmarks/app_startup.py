@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.corpus import build_document, load_corpus  # noqa: E402
+from tui.documents.corpus import build_document, load_corpus  # noqa: E402
 
 BUDGETS = {"first screen": 0.6, "first screen, new process": 0.6, "open document": 0.1, "open comparison": 0.1}
 WORDS = ("the two sides agreed to strengthen cooperation in energy trade investment education science "
@@ -64,7 +64,7 @@ async def measure() -> dict[str, float]:
     from tui.app.screens.library import LibraryScreen
     from tui.app.screens.reader import ReaderScreen
     from tui.app.widgets.sentences import SentenceList
-    from tui.corpus import Corpus
+    from tui.documents.corpus import Corpus
 
     results: dict[str, float] = {}
     start = time.perf_counter()
@@ -138,7 +138,7 @@ COLD = """
 import asyncio, sys, time
 sys.path.insert(0, {root!r})
 from tui.app import AccordApp
-from tui.corpus import load_corpus
+from tui.documents.corpus import load_corpus
 from textual.widgets import DataTable
 
 async def go():

@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.commitments import Commitments, detect_text, find_commitments  # noqa: E402
-from tui.corpus import load_corpus  # noqa: E402
+from tui.analysis.commitments import Commitments, find_commitments  # noqa: E402
+from tui.analysis.detection import detect_text  # noqa: E402
+from tui.documents.corpus import load_corpus  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 

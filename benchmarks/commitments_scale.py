@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from tui.corpus import load_corpus
-from tui.commitments import find_commitments
+from tui.documents.corpus import load_corpus
+from tui.analysis.commitments import find_commitments
 t0 = time.perf_counter()
 corpus = load_corpus([__import__("pathlib").Path({folder!r})])
 docs = corpus.documents

@@ -8,7 +8,7 @@ Usage::
    ``python -m tui compare --format text`` with stdout piped, against
    ``python -c "import click, rich.console"`` measured in the same run, and
    their ratio (budget: 1.5x) -- both for a repeat run, which reads the
-   result cache (:mod:`tui.cache`), and for a first run with no cache.
+   result cache (:mod:`tui.infra.cache`), and for a first run with no cache.
 2. The heaviest imports of the compare path (``python -X importtime``), and
    whether textual or rich is imported at all on the piped text path.
 3. Two synthetic documents of ``--sentences`` sentences each, made by
@@ -114,7 +114,7 @@ def imports() -> None:
 
 def synthetic(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     """Two documents of ``n`` sentences from the corpus's sentences, recombined and perturbed."""
-    from tui.corpus import build_document, embedded_folder, load_corpus
+    from tui.documents.corpus import build_document, embedded_folder, load_corpus
 
     rng = random.Random(seed)
     pool = [s.text for d in load_corpus([embedded_folder()]).documents for s in d.sentences]
@@ -153,7 +153,7 @@ def synthetic(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
 
 
 def large(n: int) -> None:
-    from tui.align import compare
+    from tui.analysis.align import compare
 
     left, right = synthetic(n)
     start, cpu = time.perf_counter(), time.process_time()

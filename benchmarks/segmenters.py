@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tui.corpus import load_corpus  # noqa: E402
-from tui.sentences import split_spans  # noqa: E402
+from tui.documents.corpus import load_corpus  # noqa: E402
+from tui.documents.sentences import split_spans  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "segmentation.json"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.corpus import load_corpus  # noqa: E402
+from tui.documents.corpus import load_corpus  # noqa: E402
 
 SYNONYMS = [
     ("agreed to", "decided to"), ("supported", "backed"), ("enhance", "strengthen"), ("boost", "promote"),

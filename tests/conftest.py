@@ -27,7 +27,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 @pytest.fixture(scope="session")
 def corpus():
     """The embedded corpus, loaded once."""
-    from tui.corpus import load_corpus
+    from tui.documents.corpus import load_corpus
 
     loaded = load_corpus([CORPUS_DIR])
     assert not loaded.errors, [str(e) for e in loaded.errors]

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.align import DEFAULT_THRESHOLD, compare, prepare
-from tui.corpus import build_document, embedded_folder, load_corpus
+from tui.analysis.align import DEFAULT_THRESHOLD, compare, prepare
+from tui.documents.corpus import build_document, embedded_folder, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -196,7 +196,7 @@ def test_labelled_sets_stay_at_or_above_measured_floors():
 
 @given(st.permutations(list(range(12))))
 def test_moved_pairs_are_the_complement_of_a_longest_increasing_run(order):
-    from tui.align import _off_order
+    from tui.analysis.align import _off_order
 
     pairs = list(enumerate(order))
     lis = [1] * len(order)  # quadratic reference
@@ -211,7 +211,7 @@ def test_moved_pairs_are_the_complement_of_a_longest_increasing_run(order):
 
 
 def test_the_sentence_that_travelled_is_the_one_marked_moved():
-    from tui.align import _off_order
+    from tui.analysis.align import _off_order
 
     # Left 5 became the right document's lead and left 1 went to the end. Keeping left 0 in place or
     # left 5 in place gives runs of the same length; left 5 is the one displaced further.

@@ -6,8 +6,8 @@ import json
 
 from click.testing import CliRunner
 
-from tui import cache
 from tui.cli import cli
+from tui.infra import cache
 
 
 def _entries(folder):

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.clean import clean_lines, clean_text
-from tui.corpus import build_document
-from tui.textio import decode
+from tui.documents.clean import clean_lines, clean_text
+from tui.documents.corpus import build_document
+from tui.documents.textio import decode
 
 from .conftest import CORPUS_DIR
 

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 import tui.cli
 from tui.cli import cli
-from tui.corpus import load_corpus
-from tui.ingest import corpus_file_text
+from tui.documents.corpus import load_corpus
+from tui.documents.ingest import corpus_file_text
 
 from .conftest import CORPUS_DIR, ROOT
 

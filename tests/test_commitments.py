@@ -11,15 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.commitments import (
-    UnknownGroup,
-    detect,
-    detect_text,
-    explain,
-    find_commitments,
-    split_clauses,
-)
-from tui.corpus import build_document, load_corpus
+from tui.analysis.commitments import UnknownGroup, explain, find_commitments
+from tui.analysis.detection import detect, detect_text, split_clauses
+from tui.documents.corpus import build_document, load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -309,7 +303,7 @@ def test_core_imports_no_ui_library():
     import subprocess
     import sys
 
-    code = ("import sys; import tui.commitments; "
+    code = ("import sys; import tui.analysis.commitments; "
             "bad = [m for m in ('rich', 'textual') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

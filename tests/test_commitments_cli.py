@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tui.analysis.commitments import find_commitments
 from tui.cli import main
-from tui.commitments import find_commitments
-from tui.corpus import load_corpus
+from tui.documents.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = str(ROOT / "corpus")

@@ -17,10 +17,10 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 import tui.cli
-from tui.align import compare
+from tui.analysis.align import compare
 from tui.cli import cli
-from tui.corpus import embedded_folder, load_corpus
-from tui.ingest import corpus_file_text
+from tui.documents.corpus import embedded_folder, load_corpus
+from tui.documents.ingest import corpus_file_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = str(embedded_folder())
@@ -60,7 +60,7 @@ def test_default_pair_text():
     result = run("--corpus", CORPUS, "compare", "--width", "120")
     assert result.exit_code == 0
     corpus = load_corpus([Path(CORPUS)])
-    from tui.corpus import default_pair
+    from tui.documents.corpus import default_pair
 
     left, right = default_pair(corpus)
     first = result.output.splitlines()[0]
@@ -268,7 +268,7 @@ BODIES = st.lists(st.one_of(HOSTILE_PIECES, st.text(max_size=40)), max_size=6).m
 @given(BODIES, BODIES, st.integers(20, 180))
 @hsettings(max_examples=60, deadline=None)
 def test_every_format_renders_any_pair(left_body, right_body, width):
-    from tui.corpus import build_document
+    from tui.documents.corpus import build_document
     from tui.render import compare as view
 
     def make(doc_id, body):  # type: ignore[no-untyped-def]

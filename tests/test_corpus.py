@@ -11,9 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.corpus import build_document, default_pair, load_corpus, load_file, parse_front_matter, resolve
-from tui.errors import InputError, UnknownDocument
-from tui.textio import decode, read_bytes
+from tui.documents.corpus import (
+    build_document,
+    default_pair,
+    load_corpus,
+    load_file,
+    parse_front_matter,
+    resolve,
+)
+from tui.documents.textio import decode, read_bytes
+from tui.infra.errors import InputError, UnknownDocument
 
 from .conftest import CORPUS_DIR
 

@@ -12,8 +12,8 @@ import pytest
 
 from .conftest import CORPUS_DIR, ROOT
 
-CORE = ["tui.corpus", "tui.clean", "tui.sentences", "tui.model", "tui.safety", "tui.textio"]
-OPTIONAL_CORE = ["tui.align", "tui.commitments", "tui.cues", "tui.features"]
+CORE = ["tui.documents.corpus", "tui.documents.clean", "tui.documents.sentences", "tui.documents.model", "tui.infra.safety", "tui.documents.textio"]
+OPTIONAL_CORE = ["tui.analysis.align", "tui.analysis.commitments", "tui.analysis.cues", "tui.analysis.features"]
 
 
 def _present(names: list[str]) -> list[str]:
@@ -46,7 +46,7 @@ def test_all_core_modules_together_and_a_corpus_load():
     code = (
         "import importlib, json, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
-        "from tui.corpus import load_corpus\n"
+        "from tui.documents.corpus import load_corpus\n"
         f"c = load_corpus([__import__('pathlib').Path({str(CORPUS_DIR)!r})])\n"
         "print(json.dumps({'n': len(c), 'textual': 'textual' in sys.modules, 'rich': 'rich' in sys.modules}))\n"
     )
@@ -86,5 +86,5 @@ def test_python_m_tui_list_json_importtime():
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)["documents"]) == 5
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
-    assert "tui.corpus" in imported  # the trace is real
+    assert "tui.documents.corpus" in imported  # the trace is real
     assert not any(name == "textual" or name.startswith("textual.") for name in imported)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.model import Paragraph
-from tui.sentences import segment, split_spans, split_text, text_spans
+from tui.documents.model import Paragraph
+from tui.documents.sentences import segment, split_spans, split_text, text_spans
 
 from .conftest import DATA_DIR
 

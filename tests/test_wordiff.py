@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.wordiff import diff_words, similarity, tokens
+from tui.analysis.wordiff import diff_words, similarity, tokens
 
 WORDS = st.sampled_from(["the", "two", "sides", "agreed", "to", "soon", "negotiate", "upgrade", "FTA", ",",
                          ".", "  ", "\n", "not", "Việt", "[/]", "\x1b[31m", "‮", "a"])

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from tui import __version__
-from tui.errors import AccordError, InputError
+from tui.infra.errors import AccordError, InputError
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -38,8 +38,8 @@ class Settings:
 
     def load(self):  # type: ignore[no-untyped-def]
         """Load the corpus, printing a one-line warning for each file that failed."""
-        from tui.corpus import load_corpus
-        from tui.safety import one_line
+        from tui.documents.corpus import load_corpus
+        from tui.infra.safety import one_line
 
         corpus = load_corpus(list(self.corpus) or None, self.max_bytes, self.encoding)
         for err in corpus.errors:
@@ -104,7 +104,7 @@ def _finite_option(ctx, param, value):  # type: ignore[no-untyped-def]
 
 
 def _check_encoding(ctx, param, value):  # type: ignore[no-untyped-def]
-    from tui.textio import check_encoding
+    from tui.documents.textio import check_encoding
 
     try:
         return check_encoding(value)
@@ -222,10 +222,10 @@ def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
 
 def _find_commitments(docs):  # type: ignore[no-untyped-def]
     """Pledge groups of ``docs``, from the result cache when the documents are unchanged."""
-    from tui.cache import cached, document_parts
+    from tui.infra.cache import cached, document_parts
 
     def run():  # type: ignore[no-untyped-def]
-        from tui.commitments import find_commitments
+        from tui.analysis.commitments import find_commitments
 
         return find_commitments(docs)
 
@@ -254,7 +254,7 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
       accord commitments --theme "east sea" --format markdown
       accord commitments --explain east-sea
     """
-    from tui.commitments import THEME_NAMES, explain
+    from tui.analysis.commitments import THEME_NAMES, explain
     from tui.render import commitments as view
 
     if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
@@ -307,10 +307,10 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
     Example:
       accord add statement.html --title "Joint Statement" --date 2025-05-10 --outlet VNA
     """
-    from tui.atomic import write_atomic
-    from tui.corpus import build_document, user_folder
-    from tui.ingest import corpus_file_text, extract_html, is_html, slug
-    from tui.textio import decode, read_bytes, read_stream
+    from tui.documents.corpus import build_document, user_folder
+    from tui.documents.ingest import corpus_file_text, extract_html, is_html, slug
+    from tui.documents.textio import decode, read_bytes, read_stream
+    from tui.infra.atomic import write_atomic
 
     label = "<stdin>" if str(source) == "-" else source
     if str(source) == "-":
@@ -339,13 +339,13 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
     if doc.id in corpus_ids and corpus_ids[doc.id] != path and not force:
         raise AccordError(f"id '{doc.id}' is already used by {corpus_ids[doc.id]} (choose another --id)")
     write_atomic(path, content.encode("utf-8"), force=force)
-    from tui.safety import one_line
+    from tui.infra.safety import one_line
 
     click.echo(f"added {one_line(doc.id)}: {len(doc.sentences)} sentences -> {one_line(str(path))}")
 
 
 def _existing_ids(settings: Settings, folder: Path) -> dict[str, Path]:
-    from tui.corpus import load_corpus
+    from tui.documents.corpus import load_corpus
 
     folders = list(settings.corpus) or None
     try:
@@ -398,14 +398,14 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
       accord compare nhandan investor --only changed
       accord compare nhandan vgp --format html --output redline.html
     """
-    from tui.cache import cached, document_parts
+    from tui.infra.cache import cached, document_parts
     from tui.render import compare as view
 
     if (left is None) != (right is None):
         raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
     corpus = settings.load()
     if left is None or right is None:
-        from tui.corpus import default_pair
+        from tui.documents.corpus import default_pair
 
         left_doc, right_doc = default_pair(corpus)
     else:
@@ -417,7 +417,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
             raise AccordError(f"{output}: the output is also an input")
     def run_comparison():  # type: ignore[no-untyped-def]
-        from tui.align import compare
+        from tui.analysis.align import compare
 
         return compare(left_doc, right_doc, threshold, context=corpus.documents)
 
@@ -435,7 +435,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     else:
         text = None
     if output is not None:
-        from tui.atomic import write_atomic
+        from tui.infra.atomic import write_atomic
 
         if text is None:
             text = view.lines_to_text(view.compare_text(result, width or 100, only_changed))
@@ -454,11 +454,11 @@ def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-unty
 
     A stdin document is size-capped before decoding; with ``+++`` front matter
     it is validated like a corpus file, otherwise it gets id "stdin" and title
-    "<stdin>" (tui.corpus.document_from_bytes).
+    "<stdin>" (tui.documents.corpus.document_from_bytes).
     """
     if ref != "-":
         return corpus.get(ref)
-    from tui.corpus import document_from_stream
+    from tui.documents.corpus import document_from_stream
 
     return document_from_stream(sys.stdin.buffer, "<stdin>", settings.max_bytes, settings.encoding)
 
@@ -487,9 +487,9 @@ def _prepare_streams() -> None:
     """Never fail on an encoding: characters the stream cannot encode are written as ``\\uXXXX``.
 
     (That spelling is also valid inside a JSON string, so ``--format json``
-    stays parseable under ``PYTHONIOENCODING=ascii``; see tui.textio.)
+    stays parseable under ``PYTHONIOENCODING=ascii``; see tui.documents.textio.)
     """
-    from tui.textio import register_output_errors
+    from tui.documents.textio import register_output_errors
 
     # A closed descriptor (`accord list >&-`, `accord add - <&-`) leaves the stream None: use the null
     # device instead, so reading '-' finds empty input and writing is discarded, never a traceback.
@@ -508,7 +508,7 @@ def _prepare_streams() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one line and exit code 2."""
-    from tui.safety import one_line
+    from tui.infra.safety import one_line
 
     _prepare_streams()
     try:

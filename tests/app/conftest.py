@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.app import fakes
-from tui.corpus import Corpus, build_document, load_corpus
+from tui.documents.corpus import Corpus, build_document, load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = (120, 36)

@@ -1,4 +1,4 @@
-"""Stand-ins with the exact interfaces of ``tui.align`` and ``tui.commitments``, for app tests.
+"""Stand-ins with the exact interfaces of ``tui.analysis.align`` and ``tui.analysis.commitments``, for app tests.
 
 They are deliberately simple (difflib ratios, cue words) and deterministic, so
 screens and snapshots do not change when the real analysis is tuned.
@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.commitments import Group, Pledge
-from tui.diffmodel import Change, Comparison, Row
-from tui.model import Document
+from tui.analysis.commitments import Group, Pledge
+from tui.analysis.diffmodel import Change, Comparison, Row
+from tui.documents.document import Document
 
 _WORD = re.compile(r"\S+\s*")
 _FIRM = re.compile(r"\b(agreed|will|pledged|committed|decided)\b", re.I)

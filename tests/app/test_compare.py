@@ -195,7 +195,7 @@ async def test_theme_change_recolours_rows_and_summary(make_app):
 
 async def test_library_compare_starts_on_the_headline_pair(make_app):
     """With nothing marked, `c` then Enter, Enter compares the 2024 and 2025 joint statements."""
-    from tui.corpus import default_pair
+    from tui.documents.corpus import default_pair
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

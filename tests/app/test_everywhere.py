@@ -19,7 +19,7 @@ from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.rows import RowList
 from tui.app.widgets.sentences import SentenceList
-from tui.corpus import Corpus
+from tui.documents.corpus import Corpus
 
 HOSTILE = (
     "The sides agreed to [bold]cooperate[/bold] on energy. "
@@ -232,7 +232,7 @@ def test_the_core_does_not_import_textual_or_rich():
     import subprocess
     import sys
 
-    code = ("import sys, tui.corpus, tui.align, tui.commitments, tui.safety; "
+    code = ("import sys, tui.documents.corpus, tui.analysis.align, tui.analysis.commitments, tui.infra.safety; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

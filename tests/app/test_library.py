@@ -10,8 +10,8 @@ from tests.app.conftest import SIZE, settle
 from tui.app import AccordApp
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
-from tui.corpus import Corpus, load_corpus
-from tui.errors import InputError
+from tui.documents.corpus import Corpus, load_corpus
+from tui.infra.errors import InputError
 
 
 def _ids(table: DataTable) -> list[str]:

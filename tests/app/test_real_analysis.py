@@ -1,4 +1,4 @@
-"""The app wired to the real analysis core (tui.align, tui.commitments) on the embedded corpus."""
+"""The app wired to the real analysis core (tui.analysis.align, tui.analysis.commitments) on the embedded corpus."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from tui.app.screens.group import GroupScreen
 from tui.app.widgets.rows import RowList
 from tui.app.widgets.sentences import SentenceList
 
-align = pytest.importorskip("tui.align")
-commitments = pytest.importorskip("tui.commitments")
+align = pytest.importorskip("tui.analysis.align")
+commitments = pytest.importorskip("tui.analysis.commitments")
 
 
 async def test_defaults_use_the_analysis_core(real_corpus):

@@ -19,7 +19,7 @@ from pathlib import Path
 from hypothesis import settings
 
 import tui
-from tui.safety import UNSAFE
+from tui.infra.safety import UNSAFE
 
 from . import conftest  # noqa: F401  (registers the hostile-* profiles when imported directly)
 

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from tui import cache
+from tui.infra import cache
 
 from .harness import assert_clean, corpus_file, run
 

@@ -176,12 +176,12 @@ def test_ctrl_c_while_reading_stdin():
 
 
 def test_interrupt_in_process(monkeypatch):
-    import tui.textio
+    import tui.documents.textio
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(tui.textio, "read_stream", interrupted)
+    monkeypatch.setattr(tui.documents.textio, "read_stream", interrupted)
     res = run(["add", "-", "--title", "T", "--date", "2024-06-20", "--to", "nowhere"])
     assert res.code == 130
     assert [line for line in res.err_lines] == ["Interrupted"]

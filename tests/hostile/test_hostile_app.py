@@ -15,9 +15,9 @@ import pytest
 
 pytest.importorskip("tui.app")
 
-from tui.corpus import Corpus, build_document  # noqa: E402
-from tui.errors import InputError  # noqa: E402
-from tui.safety import UNSAFE  # noqa: E402
+from tui.documents.corpus import Corpus, build_document  # noqa: E402
+from tui.infra.errors import InputError  # noqa: E402
+from tui.infra.safety import UNSAFE  # noqa: E402
 
 from .test_hostile_documents import PAYLOADS  # noqa: E402
 

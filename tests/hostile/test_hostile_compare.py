@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-import tui.atomic
-from tui.safety import visible
+import tui.infra.atomic
+from tui.infra.safety import visible
 
 from .harness import assert_clean, assert_one_line_error, corpus_file, raw_controls, run
 from .test_hostile_documents import PAYLOADS, Payload
@@ -230,7 +230,7 @@ def test_compare_output_failure_keeps_original(two, tmp_path, monkeypatch):
     def boom(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tui.atomic.os, "fsync", boom)
+    monkeypatch.setattr(tui.infra.atomic.os, "fsync", boom)
     res = run(["--corpus", str(two), "compare", "left", "right", "--format", "html", "--output", str(target),
                "--force"])
     assert "cannot write (No space left on device)" in assert_one_line_error(res)

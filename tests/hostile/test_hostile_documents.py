@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tui.safety import UNSAFE, visible
+from tui.infra.safety import UNSAFE, visible
 
 from .harness import assert_clean, corpus_file, raw_controls, run
 

@@ -16,13 +16,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.corpus import build_document
+from tui.documents.corpus import build_document
+from tui.documents.textio import decode
+from tui.infra.safety import UNSAFE, has_unsafe, one_line, visible
 from tui.render import documents as view
 from tui.render.escape import html_text, md
 from tui.render.jsonfmt import dumps
 from tui.render.styled import emit
-from tui.safety import UNSAFE, has_unsafe, one_line, visible
-from tui.textio import decode
 
 from .harness import SGR, scaled
 
@@ -227,7 +227,7 @@ def _doc_from(sentences: list[str], doc_id: str, one_paragraph: bool):
 @scaled(0.8)
 @given(document_pair())
 def test_alignment_covers_every_sentence_once_and_diffs_rebuild(pair):
-    from tui.align import REWORDED, compare
+    from tui.analysis.align import REWORDED, compare
     from tui.render import compare as compare_view
 
     left_s, right_s, one_paragraph = pair
@@ -263,8 +263,8 @@ prefix = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_
 @scaled(1.0)
 @given(prefix, st.binary(max_size=300), st.sampled_from([None, "latin-1", "utf-16", "cp1252", "ascii"]))
 def test_random_bytes_fail_only_with_input_errors(head, data, encoding):
-    from tui.corpus import document_from_bytes
-    from tui.errors import InputError
+    from tui.documents.corpus import document_from_bytes
+    from tui.infra.errors import InputError
 
     try:
         text = decode(head + data, "<fuzz>", encoding)
@@ -285,8 +285,8 @@ def test_random_bytes_fail_only_with_input_errors(head, data, encoding):
 @scaled(0.5)
 @given(st.binary(max_size=3000), st.integers(min_value=1, max_value=4000), st.integers(min_value=1, max_value=700))
 def test_read_stream_cap_is_exact(data, limit, chunk):
-    from tui import textio
-    from tui.errors import InputError
+    from tui.documents import textio
+    from tui.infra.errors import InputError
 
     class Dribble(io.BytesIO):  # a pipe that hands out at most ``chunk`` bytes per read
         def read(self, n=-1):

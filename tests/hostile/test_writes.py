@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-import tui.atomic
-from tui.atomic import write_atomic
-from tui.errors import AccordError
+import tui.infra.atomic
+from tui.infra.atomic import write_atomic
+from tui.infra.errors import AccordError
 
 from .harness import assert_clean, assert_one_line_error, run
 
@@ -56,18 +56,18 @@ def test_failure_mid_write_leaves_original_and_no_temp(tmp_path, monkeypatch, wh
             def __getattr__(self, name):
                 return getattr(self.handle, name)
 
-        monkeypatch.setattr(tui.atomic.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
+        monkeypatch.setattr(tui.infra.atomic.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
     elif where in ("fsync", "fchmod-and-fsync"):
-        monkeypatch.setattr(tui.atomic.os, "fsync", boom)
+        monkeypatch.setattr(tui.infra.atomic.os, "fsync", boom)
         if where == "fchmod-and-fsync":
-            monkeypatch.setattr(tui.atomic.os, "fchmod", boom)
+            monkeypatch.setattr(tui.infra.atomic.os, "fchmod", boom)
     elif where == "replace":
-        monkeypatch.setattr(tui.atomic.os, "replace", boom)
+        monkeypatch.setattr(tui.infra.atomic.os, "replace", boom)
     elif where == "link":
-        monkeypatch.setattr(tui.atomic.os, "link", boom)
-        monkeypatch.setattr(tui.atomic.os, "replace", boom)
+        monkeypatch.setattr(tui.infra.atomic.os, "link", boom)
+        monkeypatch.setattr(tui.infra.atomic.os, "replace", boom)
     elif where == "interrupt":
-        monkeypatch.setattr(tui.atomic.os, "fsync", boom)
+        monkeypatch.setattr(tui.infra.atomic.os, "fsync", boom)
 
     new = b"new content " * 1000
     if where == "replace" and not force:  # a new file takes its name by hard link, not os.replace
@@ -117,7 +117,7 @@ def test_no_clobber_even_if_the_file_appears_while_writing(tmp_path, monkeypatch
         if not target.exists():
             target.write_bytes(ORIGINAL)
 
-    monkeypatch.setattr(tui.atomic.os, "fsync", fsync_then_someone_writes)
+    monkeypatch.setattr(tui.infra.atomic.os, "fsync", fsync_then_someone_writes)
     with pytest.raises(AccordError, match="already exists"):
         write_atomic(target, b"mine")
     assert target.read_bytes() == ORIGINAL
@@ -206,7 +206,7 @@ def test_add_failure_mid_write_via_cli(tmp_path, monkeypatch):
     def boom(*args):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(tui.atomic.os, "replace", boom)
+    monkeypatch.setattr(tui.infra.atomic.os, "replace", boom)
     res = run([*ADD, "--title", "New", "--to", str(out), "--id", "d", "--force"], stdin=b"New text.\n")
     assert "cannot write (Input/output error)" in assert_one_line_error(res)
     assert (out / "d.txt").read_bytes() == ORIGINAL.replace(b"keep", b"d")

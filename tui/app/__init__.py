@@ -1,7 +1,7 @@
 """The Textual app: library, reader, compare and commitments screens.
 
 ``run(settings)`` is what ``accord browse`` calls; tests build
-:class:`AccordApp` from a :class:`~tui.corpus.Corpus` directly.
+:class:`AccordApp` from a :class:`~tui.documents.corpus.Corpus` directly.
 """
 
 from __future__ import annotations

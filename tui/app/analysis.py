@@ -10,25 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tui.model import Document
+from tui.documents.document import Document
 
 Prepare = Callable[[Document, Document, Sequence[Document]], Any]
 FindCommitments = Callable[[Sequence[Document]], Any]
 
 
 def aligner() -> tuple[Prepare | None, float]:
-    """``(prepare, default threshold)`` from :mod:`tui.align`, or ``(None, 0.5)`` when absent."""
+    """``(prepare, default threshold)`` from :mod:`tui.analysis.align`, or ``(None, 0.5)`` when absent."""
     try:
-        from tui import align
+        from tui.analysis import align
     except ImportError:
         return None, 0.5
     return align.prepare, float(getattr(align, "DEFAULT_THRESHOLD", 0.5))
 
 
 def commitments_finder() -> FindCommitments | None:
-    """:func:`tui.commitments.find_commitments`, or ``None`` when absent."""
+    """:func:`tui.analysis.commitments.find_commitments`, or ``None`` when absent."""
     try:
-        from tui.commitments import find_commitments
+        from tui.analysis.commitments import find_commitments
     except ImportError:
         return None
     return find_commitments

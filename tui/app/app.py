@@ -13,8 +13,8 @@ from textual.events import Resize
 from tui.app import analysis
 from tui.app.commands import AccordCommands
 from tui.app.messages import OpenCommitments, OpenCompare, OpenReader, PickCompare
-from tui.corpus import Corpus, default_pair
-from tui.errors import AccordError
+from tui.documents.corpus import Corpus, default_pair
+from tui.infra.errors import AccordError
 
 _UNSET: Any = object()
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -194,7 +194,7 @@ class AccordApp(App[None]):
             return
         status = None
         if self.find_commitments is None:
-            status = "Pledge analysis is not available yet in this build (tui.commitments is missing)."
+            status = "Pledge analysis is not available yet in this build (tui.analysis.commitments is missing)."
         elif self.commitments_error:
             status = f"Pledge analysis failed: {self.commitments_error}"
         self.push_screen(CommitmentsScreen(self.commitments, self.corpus.documents, status=status))

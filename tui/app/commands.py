@@ -10,7 +10,7 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from tui.safety import one_line
+from tui.infra.safety import one_line
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.commitments import Commitments, Explanation, Group, find_commitments
-from tui.model import Document
+from tui.analysis.commitments import Commitments, Explanation, Group, find_commitments
+from tui.documents.document import Document
+from tui.infra.safety import visible
 from tui.render.documents import Mark
 from tui.render.escape import md, md_cell
 from tui.render.jsonfmt import dumps
 from tui.render.styled import Line, pad, truncate, wrap_runs
-from tui.safety import visible
 
 SYMBOL = {"pledge": "●", "support": "◐", "intent": "○"}
 ABSENT = "·"

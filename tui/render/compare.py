@@ -1,4 +1,4 @@
-"""``accord compare`` in every format, from a :class:`~tui.align.Comparison`.
+"""``accord compare`` in every format, from a :class:`~tui.analysis.align.Comparison`.
 
 * text: a summary header, then each row side by side (width >= 100; both
   cells wrapped to the same height so rows stay aligned) or one above the
@@ -13,7 +13,7 @@
   sentence used to be.
 * json: the exact text and every field of every row.
 
-Document text is escaped for display (:func:`tui.safety.visible`, then
+Document text is escaped for display (:func:`tui.infra.safety.visible`, then
 Markdown or HTML escaping) before it is wrapped; JSON keeps it exact.
 """
 
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Comparison, Row
+from tui.analysis.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Comparison, Row
+from tui.infra.safety import visible
 from tui.render.styled import Line, cell_width, pad, wrap_runs
-from tui.safety import visible
 
 SIDE_BY_SIDE_MIN = 100
 MARK = {UNCHANGED: "=", REWORDED: "~", ADDED: "+", REMOVED: "-"}

@@ -1,13 +1,13 @@
-"""``accord list`` and ``accord show`` in every format, from :class:`~tui.model.Document` objects."""
+"""``accord list`` and ``accord show`` in every format, from :class:`~tui.documents.model.Document` objects."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.model import Document
+from tui.documents.document import Document
+from tui.infra.safety import one_line, visible
 from tui.render.styled import Line, cell_width, pad, truncate, wrap_runs
-from tui.safety import one_line, visible
 
 
 @dataclass(frozen=True)

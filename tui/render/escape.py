@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from tui.safety import visible
+from tui.infra.safety import visible
 
 # Every character CommonMark or GFM gives a meaning inline ('&' starts an entity such as
 # "&#x202E;", which a renderer would turn back into a raw control).

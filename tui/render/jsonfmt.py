@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from tui.safety import UNSAFE
+from tui.infra.safety import UNSAFE
 
 
 def _escape(match) -> str:  # type: ignore[no-untyped-def]

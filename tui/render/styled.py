@@ -2,7 +2,7 @@
 
 A renderer builds :class:`Line` objects (runs of text with semantic style
 names); :func:`emit` writes them plain (markers only) or through Rich with
-colours. Text is escaped with :func:`tui.safety.visible` when a run is made,
+colours. Text is escaped with :func:`tui.infra.safety.visible` when a run is made,
 so no document text reaches the terminal raw, and it is never parsed as markup.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TextIO
 
-from tui.safety import one_line
+from tui.infra.safety import one_line
 
 # Semantic style -> Rich style.
 THEME = {

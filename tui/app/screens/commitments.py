@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Header, Static
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS
-from tui.model import Document
-from tui.safety import one_line
+from tui.documents.document import Document
+from tui.infra.safety import one_line
 
 RANK = {"pledge": 3, "support": 2, "intent": 1}
 

@@ -17,8 +17,8 @@ from tui.app.messages import OpenReader, PickCompare
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.rows import FILTERS, RowList
-from tui.model import Document
-from tui.safety import one_line
+from tui.documents.document import Document
+from tui.infra.safety import one_line
 
 UNIFIED_BELOW = 100
 STEP = 0.05
@@ -78,7 +78,7 @@ class CompareScreen(AccordScreen):
         rows = self.query_one(RowList)
         rows.display = False
         if self.prepare is None:
-            self._message("Comparison is not available yet in this build (tui.align is missing).")
+            self._message("Comparison is not available yet in this build (tui.analysis.align is missing).")
             return
         self._message("Aligning…")
         self.align()

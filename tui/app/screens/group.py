@@ -16,8 +16,8 @@ from tui.app.messages import OpenReader
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.witness import WitnessList
-from tui.model import Document
-from tui.safety import one_line
+from tui.documents.document import Document
+from tui.infra.safety import one_line
 
 
 class GroupScreen(AccordScreen):

@@ -16,9 +16,9 @@ from tui.app.analysis import pledge_counts
 from tui.app.messages import OpenCommitments, OpenCompare, OpenReader, PickCompare
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
-from tui.corpus import Corpus
-from tui.model import Document
-from tui.safety import one_line
+from tui.documents.corpus import Corpus
+from tui.documents.document import Document
+from tui.infra.safety import one_line
 
 SORTS = ("date", "outlet", "title", "kind", "sentences", "pledges")
 

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.model import Document
-from tui.safety import one_line
+from tui.documents.document import Document
+from tui.infra.safety import one_line
 
 
 def _option(doc: Document) -> Option:

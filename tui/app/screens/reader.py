@@ -15,8 +15,8 @@ from tui.app.messages import OpenReader, PickCompare
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS, PledgeMark, SentenceList
-from tui.model import Document
-from tui.safety import one_line, visible
+from tui.documents.document import Document
+from tui.infra.safety import one_line, visible
 
 
 def pledge_marks(doc: Document, commitments: Any) -> dict[int, PledgeMark]:

@@ -9,7 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.app.widgets.wraplist import Column, Item, WrapList
-from tui.safety import visible
+from tui.infra.safety import visible
 
 STATUS_MARK = {"unchanged": "=", "reworded": "~", "added": "+", "removed": "-"}
 STRENGTH_MARK = {"stronger": "▲", "weaker": "▼"}

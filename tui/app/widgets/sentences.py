@@ -10,8 +10,9 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.app.widgets.wraplist import Column, Item, WrapList
-from tui.model import Document, Removed
-from tui.safety import visible
+from tui.documents.document import Document
+from tui.documents.model import Removed
+from tui.infra.safety import visible
 
 GLYPHS = {"pledge": "●", "support": "◐", "intent": "○"}
 

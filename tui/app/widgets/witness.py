@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.widgets.sentences import GLYPHS
-from tui.safety import visible
+from tui.infra.safety import visible
 
 
 def word_diff(base: str, text: str, variant: Style | str) -> Text:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from tui.diffmodel import DELETE, EQUAL, INSERT, REPLACE, Change
-from tui.features import STOPWORDS
+from tui.analysis.diffmodel import DELETE, EQUAL, INSERT, REPLACE, Change
+from tui.analysis.features import STOPWORDS
 
 _TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*\s*|_+\s*|[^\w\s]+\s*", re.UNICODE)
 

@@ -23,11 +23,8 @@ from tui import __version__
 
 T = TypeVar("T")
 
-# Modules whose code decides analysis results; a change to any of them changes every key.
-_ANALYSIS_MODULES = (
-    "align", "cache", "clean", "commitments", "corpus", "cues", "diffmodel", "features", "model",
-    "sentences", "wordiff",
-)
+# Packages whose code decides analysis results; a change to any of their modules changes every key.
+_ANALYSIS_PACKAGES = ("documents", "analysis")
 
 
 def folder() -> Path | None:
@@ -43,14 +40,19 @@ def folder() -> Path | None:
 
 
 def _fingerprint() -> str:
-    here = Path(__file__).resolve().parent
-    parts = [__version__]
-    for name in _ANALYSIS_MODULES:
+    package = Path(__file__).resolve().parent.parent  # tui/
+    parts = [__version__, f"cache:{Path(__file__).stat().st_mtime_ns}"]
+    for name in _ANALYSIS_PACKAGES:
         try:
-            st = (here / f"{name}.py").stat()
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            modules = sorted((package / name).glob("*.py"))
         except OSError:
-            parts.append(f"{name}:-")
+            modules = []
+        for path in modules:
+            try:
+                st = path.stat()
+                parts.append(f"{name}/{path.name}:{st.st_size}:{st.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{name}/{path.name}:-")
     return "|".join(parts)
 
 
@@ -113,8 +115,8 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
             pass
     value = compute()
     _private_folder(base / kind)
-    from tui.atomic import write_atomic
-    from tui.errors import AccordError
+    from tui.infra.atomic import write_atomic
+    from tui.infra.errors import AccordError
 
     try:
         write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), force=True)

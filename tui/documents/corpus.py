@@ -24,9 +24,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.errors import InputError, UnknownDocument
-from tui.model import Document, Meta
-from tui.textio import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
+from tui.documents.document import Document
+from tui.documents.model import Meta
+from tui.documents.textio import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
+from tui.infra.errors import InputError, UnknownDocument
 
 FENCE = "+++"
 SUFFIXES = (".txt", ".md")
@@ -66,7 +67,7 @@ def resolve(documents: tuple[Document, ...] | list[Document], ref: str) -> Docum
     matches = [d for d in documents if d.id.casefold().startswith(key)] if key else []
     if len(matches) == 1:
         return matches[0]
-    from tui.safety import one_line
+    from tui.infra.safety import one_line
 
     shown = one_line(ref)
     if len(matches) > 1:
@@ -246,11 +247,11 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | No
 
 def embedded_folder() -> Path:
     """The corpus shipped with accord (inside the wheel, or the repository's ``corpus/``)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_corpus"
+    package = Path(__file__).resolve().parent.parent  # tui/
+    packaged = package / "_corpus"
     if packaged.is_dir():
         return packaged
-    return here.parent / "corpus"
+    return package.parent / "corpus"
 
 
 def user_folder() -> Path:

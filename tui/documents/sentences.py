@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tui.model import Paragraph, Sentence
+from tui.documents.model import Paragraph, Sentence
 
 # Abbreviations that never end a sentence when followed by a capitalised word.
 _TITLES = {

@@ -14,7 +14,7 @@ Rules are general kinds of page furniture, not per-site phrases or line numbers:
 * captions printed twice in a row, and later repeats of an earlier line;
 * the headline when it repeats the title, datelines, bylines, and source
   credits that open the first paragraph ("VOV.VN -", "VGP –"), lifted into
-  :class:`~tui.model.Furniture` fields;
+  :class:`~tui.documents.model.Furniture` fields;
 * wire-service credits ("Reporting by X; Editing by Y") and copyright lines;
 * sharing widgets ("Share on Facebook", "Facebook Twitter Email"), tag and
   hashtag lines, and stray punctuation lines.
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.model import CleanResult, Furniture, Paragraph, Removed
+from tui.documents.model import CleanResult, Furniture, Paragraph, Removed
 
 _TEASER = re.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"

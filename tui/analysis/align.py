@@ -11,7 +11,7 @@ terms (no all-pairs scoring), and a gated score for each candidate.
 1. **Score and gates.** The score is the cosine of the two sentences'
    vectors (boilerplate such as "comprehensive strategic partnership" or
    "in accordance with international law" is cut out before weighting, see
-   :mod:`tui.features`), multiplied by gates that look beyond topic words:
+   :mod:`tui.analysis.features`), multiplied by gates that look beyond topic words:
 
    * *negation*: one sentence negates its commitment ("agreed not to join
      any alliance", "does not aim at") and the other does not -> x0.6
@@ -58,11 +58,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui import features
-from tui.cues import compare_strength, strength_of
-from tui.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Change, Comparison, Row
-from tui.model import Document, Sentence
-from tui.wordiff import diff_words
+from tui.analysis import features
+from tui.analysis.cues import compare_strength, strength_of
+from tui.analysis.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Change, Comparison, Row
+from tui.analysis.wordiff import diff_words
+from tui.documents.document import Document
+from tui.documents.model import Sentence
 
 __all__ = [
     "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",

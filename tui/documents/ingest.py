@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from tui.errors import InputError
+from tui.infra.errors import InputError
 
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
 

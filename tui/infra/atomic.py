@@ -7,8 +7,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from tui.errors import AccordError
-from tui.safety import one_line
+from tui.infra.errors import AccordError
+from tui.infra.safety import one_line
 
 
 def _exists(path: Path) -> bool:

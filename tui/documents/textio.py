@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.errors import InputError
+from tui.infra.errors import InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """Files larger than this are refused before they are read (``--max-bytes``)."""

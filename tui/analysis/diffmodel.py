@@ -1,6 +1,6 @@
 """The results of a comparison as plain frozen data: word changes, rows, the comparison.
 
-Kept apart from the alignment engine (:mod:`tui.align`) so that reading a
+Kept apart from the alignment engine (:mod:`tui.analysis.align`) so that reading a
 cached result or rendering one needs none of the analysis machinery.
 """
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.model import Document, Sentence
+from tui.documents.document import Document
+from tui.documents.model import Sentence
 
 UNCHANGED, REWORDED, ADDED, REMOVED = "unchanged", "reworded", "added", "removed"
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"

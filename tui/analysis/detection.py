@@ -1,0 +1,248 @@
+"""Pledge detection: which sentences, or clauses of them, commit the parties, how strongly, and who.
+
+A sentence is split into clauses where a second cue verb opens a new clause; each clause whose
+deciding cue (:func:`tui.analysis.cues.classify`) has a party as its subject is a :class:`Pledge`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.analysis import features
+from tui.analysis.cues import Cue, classify, find_cues
+from tui.documents.document import Document
+
+MAX_CLAUSE_CHARS = 2000
+
+
+
+
+
+@dataclass(frozen=True)
+class Pledge:
+    """A sentence, or a clause of one, that commits a party."""
+
+    doc_id: str
+    index: int
+    text: str
+    strength: str
+    actor: str
+    cue: str
+    start: int = 0
+    """Offset of the clause in the sentence (0 when it is the whole sentence)."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}:{self.index}:{self.start}"
+
+
+
+
+
+_BOTH = re.compile(
+    r"(?<![\w-])(?:both|the\s+two|two|they|we|the\s+leaders|leaders|the\s+parties|"
+    r"(?:viet\s*nam|vietnam)(?:ese)?\s+and\s+russia(?:n)?|russia\s+and\s+(?:viet\s*nam|vietnam)|"
+    r"the\s+(?:prime\s+ministers|presidents|ministers)|each\s+other)(?![\w-])",
+    re.I,
+)
+_VIETNAM = re.compile(
+    r"(?<![\w-])(?:viet\s*nam(?:'s|’s)?|vietnamese\s+(?:side|government|leaders?|party|state)|"
+    r"trong|to\s+lam|lam|chinh|the\s+vietnamese\s+leader)(?![\w-])",
+    re.I,
+)
+_RUSSIA = re.compile(
+    r"(?<![\w-])(?:russia(?:'s|’s)?|the\s+russian\s+(?:side|sides|government|leader|federation)|moscow|"
+    r"putin|mishustin|lavrov|the\s+kremlin)(?![\w-])",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?:he|she|it|i|the\s+prime\s+minister|the\s+president|the\s+party\s+chief|"
+    r"the\s+general\s+secretary)(?![\w-])",
+    re.I,
+)
+_PARTY_WORD = re.compile(
+    r"(?<![\w-])(?:sides?|countries|nations|leaders?|ministers|presidents|parties|they|we|both|"
+    r"viet\s*nam|vietnam|russia|trong|lam|chinh|putin|mishustin|he|she|it|i|governments?|"
+    r"secretary|minister|president|chief|leader)(?:'s|’s)?(?![\w-])",
+    re.I,
+)
+_MODAL_OR_AIM = re.compile(r"^(?:will|shall|would|aim|aims|aimed|aiming|aim\s+to|aims\s+to|aim\s+at|"
+                           r"aims\s+at|aiming\s+to|aiming\s+at|aimed\s+to|aimed\s+at)(?:\s+not)?$", re.I)
+_WOULD_PARTY = re.compile(
+    r"(?<![\w-])(?:the\s+two\s+(?:sides|countries|nations|leaders)|both\s+(?:sides|countries|nations)|"
+    r"they|we|vietnam|viet\s+nam|russia)\s+would(?![\w-])",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r"(?:;\s*(?:and\s+)?|,\s*(?:and\s+|while\s+|as\s+well\s+as\s+)?|\s+(?:and|while)\s+)", re.I
+)
+_SUBJECT_PREFIX = re.compile(
+    r"^(?:(?:the|both|two|sides?|countries|nations|leaders?|they|we|he|she|it|vietnam|viet|nam|russia|"
+    r"also|further|jointly|strongly|fully|highly|firmly|continued?|to|have|has|had|all|each)\s+){0,4}",
+    re.I,
+)
+_DESCRIPTION = re.compile(
+    r"(?<![\w-])(?:witness(?:ed|es)?\s+the\s+signing|thank(?:ed|s)?|congratulat(?:ed|es)|"
+    r"recall(?:ed|s)?|took\s+place|was\s+held|were\s+held|co-chair(?:ed|ing)?)(?![\w-])",
+    re.I,
+)
+
+
+def split_clauses(text: str) -> list[tuple[int, str]]:
+    """``(offset, clause)`` pieces of a sentence, split where a new cue verb opens a clause.
+
+    A boundary (``;``, a comma, ``and``, ``while``) splits only when the text
+    after it starts, past an optional subject, with a cue, and the text before
+    it already has a cue: lists ("trade, investment and energy") stay whole.
+    """
+    if len(text) > MAX_CLAUSE_CHARS * 4:
+        return [(0, text)]
+    cues = find_cues(text)
+    if len(cues) < 2:
+        return [(0, text)]
+    cue_at = {c.start: c for c in cues}
+    cuts: list[int] = []
+    for match in _CLAUSE_START.finditer(text):
+        after = match.end()
+        prefix = _SUBJECT_PREFIX.match(text, after)
+        begin = prefix.end() if prefix else after
+        opener = cue_at.get(begin) or cue_at.get(after)
+        if opener is None or _MODAL_OR_AIM.match(opener.text):
+            continue  # "... and will ensure": the same subject goes on
+        joint = match.group().strip(" ,;").lower()
+        if joint == "and" and opener.text.lower().endswith("ing"):
+            continue  # "called for increasing X and supporting Y": one list of objects
+        if not any(c.start < match.start() and c.start >= (cuts[-1][1] if cuts else 0) for c in cues):
+            continue
+        if len(text[after:].split()) < 3:
+            continue
+        cuts.append((match.start(), after))
+    if not cuts:
+        return [(0, text)]
+    pieces = []
+    starts = [0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [len(text)]
+    for a, b in zip(starts, ends, strict=True):
+        raw = text[a:b]
+        piece = raw.strip(" ,;")
+        if piece:
+            pieces.append((a + len(raw) - len(raw.lstrip(" ,;")), piece))
+    return pieces
+
+
+def _parties(text: str) -> list[tuple[int, str]]:
+    found = []
+    for pattern, who in ((_BOTH, "both"), (_VIETNAM, "Vietnam"), (_RUSSIA, "Russia")):
+        for m in pattern.finditer(text):
+            found.append((m.end(), who))
+    return sorted(found)
+
+
+def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str = "") -> str:
+    """Who commits: the last party named before the cue (a pronoun or bare title is resolved
+    to the last person named in the sentences before), else the previous clause's actor, else
+    the first party named after the cue, else ``unspecified``."""
+    before = clause[: cue.start]
+    found = _parties(before)
+    pronoun = [m.end() for m in _PRONOUN.finditer(before)]
+    if found and not (pronoun and pronoun[-1] > found[-1][0]):
+        return found[-1][1]
+    if pronoun:
+        for sentence in reversed(context):
+            names = [(m.end(), "Vietnam") for m in _VIETNAM_PERSON.finditer(sentence)]
+            names += [(m.end(), "Russia") for m in _RUSSIA_PERSON.finditer(sentence)]
+            if names:
+                return sorted(names)[-1][1]
+    if inherited:
+        return inherited
+    named = [who for _, who in _parties(clause[cue.end:]) if who != "both"]
+    if named:
+        return named[0]
+    return "unspecified"
+
+
+_VIETNAM_PERSON = re.compile(r"(?<![\w-])(?:trong|to\s+lam|lam|chinh|the\s+vietnamese\s+leader)(?![\w-])", re.I)
+_RUSSIA_PERSON = re.compile(r"(?<![\w-])(?:putin|mishustin|lavrov|the\s+russian\s+leader)(?![\w-])", re.I)
+_PASSIVE = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)
+_BARE_VERB = frozenset({"support", "back", "endorse", "welcome", "embrace", "uphold", "seek", "urge", "request",
+                        "propose", "hope", "wish", "desire"})
+_ABOUT_EVENT = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:visit|anniversary|talks|meeting|atmosphere|reception)(?![\w-])", re.I
+)
+
+
+def _party_subject(clause: str, cue: Cue) -> bool:
+    """True when the few words before a modal or "aim" cue name a party (not "the visit will")."""
+    before = clause[: cue.start].rstrip()
+    words = re.findall(r"[\w'’-]+", before)[-4:]
+    fillers = {"also", "further", "soon", "continue", "jointly", "then", "both", "the", "two", "now", "all"}
+    while words and words[-1].lower() in fillers - {"both", "two"}:
+        words.pop()
+    if not words:
+        return False
+    return bool(_PARTY_WORD.fullmatch(words[-1])) or words[-1].lower() in {"sides", "both"}
+
+
+def _decide(clause: str) -> Cue | None:
+    cue = classify(clause)
+    while cue is not None and _PASSIVE.search(clause[: cue.start]) and re.match(r"(?:resolve|decide)", cue.text, re.I):
+        rest = clause[cue.end:]
+        nxt = classify(rest)  # "disputes should be resolved": passive, not a pledge
+        cue = Cue(nxt.strength, nxt.text, nxt.start + cue.end, nxt.end + cue.end, nxt.negated) if nxt else None
+    if cue is not None and _MODAL_OR_AIM.match(cue.text) and not _party_subject(clause, cue):
+        later = [c for c in find_cues(clause) if c.start > cue.start and not _MODAL_OR_AIM.match(c.text)]
+        cue = classify(clause[later[0].start:]) if later else None
+        if cue is not None:
+            cue = Cue(cue.strength, cue.text, cue.start + later[0].start, cue.end + later[0].start, cue.negated)
+    if cue is None:
+        m = _WOULD_PARTY.search(clause)
+        if m:
+            start = m.end() - len("would")
+            cue = Cue("pledge", "would", start, m.end(), False)
+    return cue
+
+
+def detect(doc: Document) -> tuple[Pledge, ...]:
+    """The pledges of ``doc`` in reading order (several per sentence when clauses carry several)."""
+    out: list[Pledge] = []
+    texts = [s.text for s in doc.sentences]
+    for s in doc.sentences:
+        out.extend(detect_text(s.text, doc.id, s.index, texts[max(0, s.index - 6): s.index + 1]))
+    return tuple(out)
+
+
+def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[str] = ()) -> list[Pledge]:
+    """The pledges of one sentence (``context``: it and the sentences before, to resolve "he")."""
+    out: list[Pledge] = []
+    context = context or (text,)
+    if len(text.split()) < 4:
+        return out  # headings and captions
+    previous: Pledge | None = None
+    dropped = False
+    for offset, clause in split_clauses(text):
+        cue = _decide(clause)
+        if cue is None:
+            continue
+        if dropped and cue.start == 0:
+            continue  # a bare clause continuing a description
+        if _DESCRIPTION.search(clause[: cue.start]) and (
+            cue.text.lower().endswith("ing") or re.search(r"while\s+$", clause[: cue.start], re.I)
+        ):
+            dropped = True
+            continue  # "the talks took place ..., while supporting the principles"
+        if _ABOUT_EVENT.match(clause[cue.end:]):
+            dropped = True
+            continue  # "emphasised the significance of the visit": about the event, not a pledge
+        dropped = False
+        if len(features.terms(clause)) < 2:
+            continue
+        strength = cue.strength
+        if previous is not None and offset and cue.start == 0 and cue.text.lower() in _BARE_VERB:
+            strength = previous.strength  # "aim to overcome X, support Y": Y is under "aim"
+        inherited = previous.actor if previous is not None else ""
+        actor = _actor(clause, cue, context, inherited)
+        previous = Pledge(doc_id, index, clause, strength, actor, cue.text, offset)
+        out.append(previous)
+    return out

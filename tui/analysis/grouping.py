@@ -1,0 +1,282 @@
+"""Grouping the same pledge across documents: online centroid clustering over an inverted index."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import repeat
+from operator import mul
+
+from tui.analysis import features
+from tui.analysis.cues import RANK, find_cues
+from tui.analysis.detection import Pledge
+from tui.analysis.themes import INSTRUMENTS
+from tui.documents.document import Document
+
+THRESHOLD = 0.25
+"""Least centroid score for a pledge to join a group."""
+
+KEY_TERMS = 6
+"""Terms of a pledge used to look up candidate groups."""
+
+POSTING_CAP = 64
+"""A term indexed by more groups than this stops being used for look-up."""
+
+MAX_CANDIDATES = 12
+"""Candidate groups scored per pledge (those sharing the most key terms)."""
+
+INSTRUMENT_BOOST = 2.0
+"""Extra weight of named instruments and projects over ordinary terms."""
+
+ACTOR_PENALTY = 0.12
+NEGATION_PENALTY = 0.25
+STRENGTH_PENALTY = 0.03
+
+
+
+_WHO = re.compile(
+    r"(?<![\w-])(?:(?:prime\s+minister|president|general\s+secretary|party\s+chief|party\s+general\s+secretary|"
+    r"deputy\s+prime\s+minister|foreign\s+minister|minister|chairman|chairwoman|leaders?|the\s+leader)s?"
+    r"(?:\s+of\s+the\s+two\s+countries)?|vladimir\s+putin|putin|mikhail\s+mishustin|mishustin|"
+    r"(?:nguyen\s+phu\s+)?trong|(?:pham\s+minh\s+)?chinh|to\s+lam|lam|he|she|they|counterpart|guest|"
+    r"the\s+(?:russian|vietnamese)\s+side|long-time\s+partners)(?![\w-])",
+    re.I,
+)
+"""Who speaks or commits: not what is pledged, so left out of the vectors."""
+
+
+_LEGAL_BASIS = re.compile(
+    r"(?<![\w-])(?:in\s+accordance\s+with|in\s+line\s+with|in\s+adherence\s+to|in\s+compliance\s+with|"
+    r"consistent\s+with|based\s+on|on\s+the\s+basis\s+of)(?![\w-])"
+    r"(?=[\s,]+(?:[\w'’-]+[\s,]+){0,6}?(?:laws?|charter|unclos|legislation|regulations|norms)(?![\w-]))[^;]*",
+    re.I,
+)
+"""A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
+that pledges on any subject share, so it must not make them look alike."""
+_LIGHT_VERBS = re.compile(r"(?<![\w-])(?:make|makes|made|making|take|takes|took|taking)(?![\w-])", re.I)
+_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+_OIL = re.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
+
+
+def content(text: str) -> str:
+    """What is pledged: ``text`` without cue words (how strongly), speakers' names and titles
+    (who), and legal-basis tails (boilerplate)."""
+    out = _LEGAL_BASIS.sub(" ", text)
+    pieces, pos = [], 0
+    for cue in find_cues(out):
+        pieces.append(out[pos:cue.start])
+        pos = cue.end
+    pieces.append(out[pos:])
+    out = " ".join(pieces)
+    out = _NAME_HYPHEN.sub(" ", out)  # "Vietnam-Eurasian Economic Union": two names, not one word
+    out = _OIL.sub("oil and gas", out)
+    out = _LIGHT_VERBS.sub(" ", out)
+    return _WHO.sub(" ", out)
+
+
+def pledge_vector(text: str, idf: features.Idf) -> dict[str, float]:
+    vec = features.vector(content(text), idf)
+    if not vec:
+        return vec
+    boosted = {t: (v * INSTRUMENT_BOOST if t in INSTRUMENTS else v) for t, v in vec.items()}
+    norm = math.sqrt(sum(v * v for v in boosted.values()))
+    return {t: v / norm for t, v in boosted.items()}
+
+
+class _Cluster:
+    __slots__ = ("num", "members", "total", "norm", "squares", "docs", "actors", "negated", "strengths", "_summary")
+
+    def __init__(self, num: int) -> None:
+        self.num = num
+        self.members: dict[str, tuple[Pledge, dict[str, float], bool]] = {}
+        self.total: dict[str, float] = {}
+        self.norm = 0.0
+        self.squares = 0.0
+        self.docs: Counter[str] = Counter()
+        self.actors: Counter[str] = Counter()
+        self.negated = 0
+        self.strengths: Counter[str] = Counter()
+        self._summary: tuple[str, str, bool] | None = None
+
+    def add(self, pledge: Pledge, vec: dict[str, float], negated: bool) -> None:
+        self.members[pledge.key] = (pledge, vec, negated)
+        self._update(pledge, vec, negated, 1)
+
+    def remove(self, pledge: Pledge) -> None:
+        _, vec, negated = self.members.pop(pledge.key)
+        self._update(pledge, vec, negated, -1)
+
+    def _update(self, pledge: Pledge, vec: dict[str, float], negated: bool, sign: int) -> None:
+        total = self.total
+        squares = self.squares
+        for t, v in vec.items():
+            old = total.get(t, 0.0)
+            value = old + sign * v
+            squares += value * value - old * old
+            if abs(value) < 1e-12:
+                total.pop(t, None)
+            else:
+                total[t] = value
+        if not self.members:
+            total.clear()
+            squares = 0.0
+        self.squares = max(squares, 0.0)
+        self.norm = math.sqrt(self.squares)  # kept incrementally: O(terms of the pledge), not of the group
+        self.docs[pledge.doc_id] += sign
+        if self.docs[pledge.doc_id] <= 0:
+            del self.docs[pledge.doc_id]
+        self.actors[pledge.actor] += sign
+        self.negated += sign * int(negated)
+        self.strengths[pledge.strength] += sign
+        self._summary = None
+
+    def centroid_cosine(self, vec: dict[str, float]) -> float:
+        if not self.norm:
+            return 0.0
+        return sum(map(mul, vec.values(), map(self.total.get, vec.keys(), repeat(0.0)))) / self.norm
+
+    def summary(self) -> tuple[str, str, bool]:
+        """(majority actor among Vietnam/Russia or "", most common strength, mostly negated)."""
+        if self._summary is not None:
+            return self._summary
+        n = len(self.members)
+        side = ""
+        for who in ("Vietnam", "Russia"):
+            if self.actors[who] > n / 2:
+                side = who
+        common = max(self.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
+        self._summary = (side, common, self.negated > n / 2)
+        return self._summary
+
+
+def _gate(pledge: Pledge, negated: bool, summary: tuple[str, str, bool]) -> float:
+    """Penalty for a pledge joining a cluster: opposite actor, opposite negation, other strength."""
+    side, common, mostly_negated = summary
+    penalty = 0.0
+    if side and pledge.actor in ("Vietnam", "Russia") and pledge.actor != side:
+        penalty += ACTOR_PENALTY
+    if negated != mostly_negated:
+        penalty += NEGATION_PENALTY
+    penalty += STRENGTH_PENALTY * abs(RANK[pledge.strength] - RANK[common])
+    return penalty
+
+
+def similarity(a: Pledge, b: Pledge, idf: features.Idf) -> float:
+    """Cosine of two pledges' weighted vectors (used to explain groups)."""
+    return features.cosine(pledge_vector(a.text, idf), pledge_vector(b.text, idf))
+
+
+def learn(docs: Sequence[Document]) -> features.Idf:
+    """IDF over every sentence of ``docs``."""
+    return features.learn_idf(s.text for d in docs for s in d.sentences)
+
+
+REFINE_PASSES = 1
+STABLE = 0.6
+"""A member this close to the rest of its group (leave-one-out centroid) is not reconsidered."""
+"""Passes that take each document's pledges out and assign them again against the settled groups."""
+
+
+class _Clusterer:
+    """Online centroid clustering over an inverted index of group terms."""
+
+    def __init__(self, idf: features.Idf) -> None:
+        self.idf = idf
+        self.clusters: list[_Cluster] = []
+        self.index: dict[str, list[int]] = {}
+        self.common: set[str] = set()
+        self.vec_cache: dict[str, dict[str, float]] = {}
+        self.where: dict[str, int] = {}
+
+    def vector(self, text: str) -> dict[str, float]:
+        vec = self.vec_cache.get(text)
+        if vec is None:
+            vec = pledge_vector(text, self.idf)
+            if len(self.vec_cache) < 200_000:
+                self.vec_cache[text] = vec
+        return vec
+
+    def assign(self, pledges: Sequence[Pledge]) -> None:
+        """Place one document's pledges: best centroid score first, one member per group."""
+        vecs = [self.vector(p.text) for p in pledges]
+        negs = [_negated(p) for p in pledges]
+        keys = [_keys(v) for v in vecs]
+        scored: list[tuple[float, int, int]] = []
+        for i, p in enumerate(pledges):
+            hits: Counter[int] = Counter()
+            for t in keys[i]:
+                for c in self.index.get(t, ()):
+                    hits[c] += 1
+            for c, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+                cluster = self.clusters[c]
+                if not cluster.members or p.doc_id in cluster.docs:
+                    continue
+                score = cluster.centroid_cosine(vecs[i]) - _gate(p, negs[i], cluster.summary())
+                if score >= THRESHOLD:
+                    scored.append((score, i, c))
+        scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+        placed: dict[int, int] = {}
+        taken: set[int] = set()
+        for _score, i, c in scored:
+            if i in placed or c in taken:
+                continue
+            placed[i] = c
+            taken.add(c)
+        for i, p in enumerate(pledges):
+            if i in placed:
+                c = placed[i]
+            else:
+                c = len(self.clusters)
+                self.clusters.append(_Cluster(c))
+            self.clusters[c].add(p, vecs[i], negs[i])
+            self.where[p.key] = c
+            for t in keys[i]:
+                if t in self.common:
+                    continue
+                posting = self.index.setdefault(t, [])
+                if c not in posting:
+                    posting.append(c)
+                    if len(posting) > POSTING_CAP:
+                        self.common.add(t)
+                        del self.index[t]
+
+    def take_out(self, pledges: Sequence[Pledge]) -> list[Pledge]:
+        """Take out the pledges that are not firmly in their group; return them."""
+        out = []
+        for p in pledges:
+            cluster = self.clusters[self.where[p.key]]
+            if len(cluster.members) > 1 and self._rest_score(cluster, p) >= STABLE:
+                continue  # close to the rest of its group: nothing to reconsider
+            del self.where[p.key]
+            cluster.remove(p)
+            out.append(p)
+        return out
+
+    def _rest_score(self, cluster: _Cluster, p: Pledge) -> float:
+        """Cosine of a member with the centroid of the other members (leave-one-out)."""
+        vec = cluster.members[p.key][1]
+        dot = cluster.centroid_cosine(vec) * cluster.norm
+        rest = math.sqrt(max(cluster.squares - 2 * dot + sum(v * v for v in vec.values()), 0.0))
+        return (dot - sum(v * v for v in vec.values())) / rest if rest > 1e-9 else 1.0
+
+
+def cluster_pledges(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) -> list[_Cluster]:
+    work = _Clusterer(idf)
+    for pledges in pledges_by_doc:
+        work.assign(pledges)
+    for _ in range(REFINE_PASSES):
+        for pledges in pledges_by_doc:
+            loose = work.take_out(pledges)
+            if loose:
+                work.assign(loose)
+    return [c for c in work.clusters if c.members]
+
+
+def _keys(vec: dict[str, float]) -> list[str]:
+    return [t for _, t in sorted(((-v, t) for t, v in vec.items()))[:KEY_TERMS]]
+
+
+def _negated(p: Pledge) -> bool:
+    return bool(re.search(r"(?<![\w-])not(?![\w-])", p.cue, re.I))

@@ -1,0 +1,1 @@
+"""Documents: the data model, reading files, the corpus, cleaning captures, sentences, adding files."""

@@ -1,0 +1,1 @@
+"""Infrastructure shared by every layer: errors, output safety, atomic writes, the result cache."""
