@@ -174,9 +174,9 @@ def test_evidence_is_shared_terms():
 # Measured at DEFAULT_THRESHOLD with benchmarks/align_quality.py (see its output); these floors are the
 # measured values, so a change that makes alignment worse on the labelled sets fails here.
 FLOORS = {
-    "align_same_event": {"precision": 18 / 18, "recall": 18 / 23, "unmatched": 7 / 7},
-    "align_2024_2025": {"precision": 3 / 3, "recall": 3 / 6, "unmatched": 23 / 23},
-    "align_hanoitimes_vov": {"precision": 4 / 6, "recall": 4 / 9, "unmatched": 19 / 19},
+    "align_same_event": {"precision": 19 / 19, "recall": 19 / 23, "unmatched": 7 / 7},
+    "align_2024_2025": {"precision": 6 / 6, "recall": 6 / 6, "unmatched": 23 / 23},
+    "align_hanoitimes_vov": {"precision": 7 / 10, "recall": 7 / 9, "unmatched": 18 / 19},
 }
 
 

@@ -105,12 +105,22 @@ def test_json_schema_and_exact_text():
     corpus = load_corpus([Path(CORPUS)])
     left, right = corpus.get("nhandan"), corpus.get("investor")
     assert data["left"] == {"id": left.id, "title": left.title, "date": left.date.isoformat()}
-    assert set(data) == {"left", "right", "rows", "summary", "threshold"}
-    assert set(data["summary"]) == {"unchanged", "reworded", "added", "removed", "moved", "stronger", "weaker"}
+    # fields may be added, never renamed or dropped
+    assert set(data) >= {"left", "right", "rows", "summary", "threshold", "ledger"}
+    assert set(data["summary"]) >= {"unchanged", "reworded", "added", "removed", "moved", "stronger", "weaker",
+                                    "close", "related"}
+    assert data["summary"]["close"] + data["summary"]["related"] == sum(
+        1 for r in data["rows"] if r["left"] and r["right"])
+    for entry in data["ledger"]:
+        assert set(entry) >= {"theme", "carried", "only_left", "only_right"}
     seen_left, seen_right = [], []
     for row in data["rows"]:
-        assert set(row) == {"status", "left", "right", "left_more", "right_more", "similarity", "moved",
-                            "strength", "changes", "evidence"}
+        assert set(row) >= {"status", "left", "right", "left_more", "right_more", "similarity", "moved",
+                            "strength", "changes", "evidence", "tier", "theme", "pledge"}
+        if row["left"] and row["right"]:
+            assert row["tier"] in ("close", "related")
+        else:
+            assert row["tier"] is None
         assert row["strength"] in (None, "same", "stronger", "weaker")
         sides = {"left": [row["left"]] + row["left_more"] if row["left"] else [],
                  "right": [row["right"]] + row["right_more"] if row["right"] else []}

@@ -59,8 +59,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.analysis import features
-from tui.analysis.cues import compare_strength, strength_of
-from tui.analysis.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Change, Comparison, Row
+from tui.analysis.cues import compare_strength
+from tui.analysis.detection import detect_text
+from tui.analysis.diffmodel import (
+    ADDED,
+    CLOSE,
+    RELATED,
+    REMOVED,
+    REWORDED,
+    UNCHANGED,
+    Change,
+    Comparison,
+    Row,
+)
+from tui.analysis.themes import theme_of
 from tui.analysis.wordiff import diff_words
 from tui.documents.document import Document
 from tui.documents.model import Sentence
@@ -78,6 +90,9 @@ NUMBER_PENALTY = 0.75
 THIN_PENALTY = 0.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
+RELATED_RATIO = 0.5
+"""A related pair (mutual best partners among the sentences left unpaired) needs a score of at
+least this share of the threshold, so the live threshold moves both tiers in step."""
 CANDIDATES_PER_SENTENCE = 20
 INDEX_CAP = 20  # a term in more right sentences than this (or 2 %) is too common to index
 MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
@@ -95,30 +110,12 @@ _TITLE_TERMS = frozenset(
                    "leader leaders chief delegation counterpart guest host")
 )
 
-# A negated commitment ("agreed not to join", "does not aim at", "will never"), not a negative
-# word inside the content ("not using force" is the content of a pledge, on both sides).
-_NEGATED = re.compile(
-    r"(?<![\w-])(?:(?:not|never)\s+to|(?:will|shall|would|do|does|did|can|could|must|should|may)"
-    r"\s+(?:not|never)|no\s+longer|refrain(?:s|ed)?\s+from)(?![\w-])",
-    re.I,
-)
-_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
-
-
 @dataclass(frozen=True)
 class _Candidate:
     score: float
     cosine: float
     i: int
     j: int
-
-
-def _numbers(text: str) -> frozenset[str]:
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
-
-
-def _negated(text: str) -> bool:
-    return bool(_NEGATED.search(text))
 
 
 @dataclass
@@ -131,10 +128,12 @@ class Alignment:
     left_vectors: list[dict[str, float]]
     right_vectors: list[dict[str, float]]
     idf: features.Idf
+    left_pledges: list[str | None] = field(default_factory=list)
+    right_pledges: list[str | None] = field(default_factory=list)
     _details: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = field(default_factory=dict, repr=False)
 
     def at(self, threshold: float) -> Comparison:
-        """Decide pairs, merges and moves at ``threshold`` and build the rows."""
+        """Decide pairs at ``threshold``: close pairs, merges, then related pairs; build the rows."""
         threshold = float(threshold)
         left_of: dict[int, int] = {}  # right index -> left index
         right_of: dict[int, int] = {}
@@ -149,7 +148,36 @@ class Alignment:
             score_of[(c.i, c.j)] = c.score
         groups: dict[int, tuple[list[int], list[int]]] = {i: ([i], [j]) for i, j in right_of.items()}
         self._merge(threshold, right_of, left_of, groups)
-        return self._rows(threshold, groups, score_of)
+        related = self._related(threshold, groups)
+        for c in related:
+            groups[c.i] = ([c.i], [c.j])
+            score_of[(c.i, c.j)] = c.score
+        return self._rows(threshold, groups, score_of, {c.i for c in related})
+
+    def _related(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]]) -> list[_Candidate]:
+        """Related pairs among the sentences the close pass left alone: mutual best partners
+        scoring at least :data:`RELATED_RATIO` of ``threshold`` (rounds repeat while new mutual
+        pairs appear, so a sentence whose best partner was taken can still find its own)."""
+        floor = threshold * RELATED_RATIO
+        used_left = {i for ls, _ in groups.values() for i in ls}
+        used_right = {j for _, rs in groups.values() for j in rs}
+        pool = [c for c in self.candidates if floor <= c.score < threshold
+                and c.i not in used_left and c.j not in used_right]
+        taken: list[_Candidate] = []
+        while pool:
+            best_of_left: dict[int, _Candidate] = {}
+            best_of_right: dict[int, _Candidate] = {}
+            for c in pool:  # best first: the first seen is the best
+                best_of_left.setdefault(c.i, c)
+                best_of_right.setdefault(c.j, c)
+            mutual = [c for c in best_of_left.values() if best_of_right[c.j] is c]
+            if not mutual:
+                break
+            taken.extend(mutual)
+            done_left = {c.i for c in mutual}
+            done_right = {c.j for c in mutual}
+            pool = [c for c in pool if c.i not in done_left and c.j not in done_right]
+        return taken
 
     def _merge(self, threshold: float, right_of: dict[int, int], left_of: dict[int, int],
                groups: dict[int, tuple[list[int], list[int]]]) -> None:
@@ -172,7 +200,7 @@ class Alignment:
                 groups[c.i][1].append(j)
 
     def _rows(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]],
-              score_of: dict[tuple[int, int], float]) -> Comparison:
+              score_of: dict[tuple[int, int], float], related: set[int]) -> Comparison:
         left_s, right_s = self.left.sentences, self.right.sentences
         moved = _off_order(sorted((i, js[0]) for i, (_, js) in groups.items()))
         used_left = {i for ls, _ in groups.values() for i in ls}
@@ -185,10 +213,12 @@ class Alignment:
             key = min(rs)
             for i in ls:
                 anchor_rows.append((i, key))
-            keyed.append(((key, 0, 0), self._pair_row(lsent, rsent, score_of[(main, rs[0])], main in moved)))
+            row = self._pair_row(lsent, rsent, score_of[(main, rs[0])], main in moved, main in related)
+            keyed.append(((key, 0, 0), row))
         for j, s in enumerate(right_s):
             if j not in used_right:
-                row = Row(ADDED, (), (s,), None, False, None, (Change("insert", "", s.text),), ())
+                row = Row(ADDED, (), (s,), None, False, None, (Change("insert", "", s.text),), (),
+                          theme=_theme(self.right_vectors[j]), right_pledge=self._pledge("right", j))
                 keyed.append(((j, 0, 0), row))
         anchor_rows.sort()
         anchor_left = [a for a, _ in anchor_rows]
@@ -197,13 +227,18 @@ class Alignment:
                 continue
             pos = bisect.bisect_left(anchor_left, i) - 1
             key = anchor_rows[pos][1] if pos >= 0 else -1
-            row = Row(REMOVED, (s,), (), None, False, None, (Change("delete", s.text, ""),), ())
+            row = Row(REMOVED, (s,), (), None, False, None, (Change("delete", s.text, ""),), (),
+                      theme=_theme(self.left_vectors[i]), left_pledge=self._pledge("left", i))
             keyed.append(((key, 1, i), row))
         keyed.sort(key=lambda kr: kr[0])
         return Comparison(self.left, self.right, tuple(r for _, r in keyed), threshold)
 
+    def _pledge(self, side: str, index: int) -> str | None:
+        found = self.left_pledges if side == "left" else self.right_pledges
+        return found[index] if index < len(found) else None
+
     def _pair_row(self, lsent: tuple[Sentence, ...], rsent: tuple[Sentence, ...], score: float,
-                  moved: bool) -> Row:
+                  moved: bool, related: bool) -> Row:
         key = (tuple(s.index for s in lsent), tuple(s.index for s in rsent))
         cached = self._details.get(key)
         if cached is None:  # the same pair at another threshold: reuse its diff and evidence
@@ -211,14 +246,18 @@ class Alignment:
             rtext = " ".join(s.text for s in rsent)
             lvec = _combined([self.left_vectors[s.index] for s in lsent])
             rvec = _combined([self.right_vectors[s.index] for s in rsent])
+            lp, rp = self._pledge("left", lsent[0].index), self._pledge("right", rsent[0].index)
             cached = (
                 _cased_words(ltext) == _cased_words(rtext),
                 diff_words(ltext, rtext),
-                compare_strength(strength_of(lsent[0].text), strength_of(rsent[0].text)),
+                compare_strength(lp, rp),
                 _readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
+                _theme(_combined([lvec, rvec])),
+                lp,
+                rp,
             )
             self._details[key] = cached
-        same, changes, strength, evidence = cached
+        same, changes, strength, evidence, theme, lp, rp = cached
         return Row(
             status=UNCHANGED if same else REWORDED,
             left=lsent,
@@ -228,7 +267,15 @@ class Alignment:
             strength=strength,
             changes=changes,
             evidence=evidence,
+            tier=RELATED if related and not same else CLOSE,
+            theme=theme,
+            left_pledge=lp,
+            right_pledge=rp,
         )
+
+
+def _theme(vec: dict[str, float]) -> str:
+    return theme_of(vec)
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -333,7 +380,8 @@ class _Profile:
 
 
 def _profile(text: str, vec: dict[str, float], actors: frozenset[str]) -> _Profile:
-    return _Profile(_numbers(text), _negated(text), frozenset(vec.keys() - features.anchors(text) - actors))
+    rec = features.record(text)
+    return _Profile(rec.numbers, rec.negated, frozenset(vec.keys() - rec.anchors - actors))
 
 
 def _gate(left: _Profile, right: _Profile, cos: float) -> float:
@@ -423,7 +471,16 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
     lprof = [_profile(s.text, v, actors) for s, v in zip(left.sentences, lvecs, strict=True)]
     rprof = [_profile(s.text, v, actors) for s, v in zip(right.sentences, rvecs, strict=True)]
     cands = _candidates(lvecs, rvecs, lprof, rprof)
-    return Alignment(left, right, cands, lvecs, rvecs, idf)
+    return Alignment(left, right, cands, lvecs, rvecs, idf, pledge_strengths(left), pledge_strengths(right))
+
+
+def pledge_strengths(doc: Document) -> list[str | None]:
+    """Per sentence of ``doc``: the strength of its first pledge (see :mod:`tui.analysis.detection`)."""
+    out: list[str | None] = []
+    for s in doc.sentences:
+        found = detect_text(s.text, doc.id, s.index)
+        out.append(found[0].strength if found else None)
+    return out
 
 
 def compare(left: Document, right: Document, threshold: float | None = None,

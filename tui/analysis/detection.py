@@ -173,8 +173,19 @@ _ABOUT_EVENT = re.compile(
 )
 
 
+_COMMITMENT_SUBJECT = re.compile(
+    r"(?<![\w-])(?:cooperation|collaboration|relations?|relationship|ties|partnership|friendship|trade|"
+    r"investment|exchanges?|dialogue|disputes?|issues?|differences|projects?|mechanisms?|efforts|"
+    r"coordination|consultations?|links|connectivity|pillar)(?![\w-])",
+    re.I,
+)
+"""Subjects of subject-less commitments: "defence cooperation will remain a key pillar",
+"disputes will be settled by peaceful means" (not "the visit will contribute")."""
+
+
 def _party_subject(clause: str, cue: Cue) -> bool:
-    """True when the few words before a modal or "aim" cue name a party (not "the visit will")."""
+    """True when the few words before a modal or "aim" cue name a party, or a subject the parties
+    commit about ("cooperation will remain"), not an event ("the visit will")."""
     before = clause[: cue.start].rstrip()
     words = re.findall(r"[\w'’-]+", before)[-4:]
     fillers = {"also", "further", "soon", "continue", "jointly", "then", "both", "the", "two", "now", "all"}
@@ -182,7 +193,12 @@ def _party_subject(clause: str, cue: Cue) -> bool:
         words.pop()
     if not words:
         return False
+    if _MODAL.match(cue.text) and _COMMITMENT_SUBJECT.fullmatch(words[-1]):
+        return True
     return bool(_PARTY_WORD.fullmatch(words[-1])) or words[-1].lower() in {"sides", "both"}
+
+
+_MODAL = re.compile(r"^(?:will|shall)(?:\s+not)?$", re.I)
 
 
 def _decide(clause: str) -> Cue | None:

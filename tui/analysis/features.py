@@ -176,9 +176,42 @@ _ANCHOR_TERMS = frozenset({"unclos", "doc", "coc", "eaeu", "fta", "asean", "apec
 
 def anchors(text: str) -> frozenset[str]:
     """Named instruments and numbers of ``text`` (acronyms, years, folded instrument names)."""
+    return record(text).anchors
+
+
+# A negated commitment ("agreed not to join", "does not aim at", "will never"), not a negative
+# word inside the content ("not using force" is the content of a pledge, on both sides).
+_NEGATED = re.compile(
+    r"(?<![\w-])(?:(?:not|never)\s+to|(?:will|shall|would|do|does|did|can|could|must|should|may)"
+    r"\s+(?:not|never)|no\s+longer|refrain(?:s|ed)?\s+from)(?![\w-])",
+    re.I,
+)
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """Everything the analysis reads off one sentence's text, computed once and shared by
+    alignment and commitments: content terms (stems, in order), their counts, anchors (named
+    instruments, acronyms, numbers), the numbers it names and whether it negates its commitment."""
+
+    terms: tuple[str, ...]
+    counts: dict[str, int]
+    anchors: frozenset[str]
+    numbers: frozenset[str]
+    negated: bool
+
+
+@lru_cache(maxsize=131072)
+def record(text: str) -> SentenceFeatures:
+    """The :class:`SentenceFeatures` of ``text`` (cached by text: the same sentence in another
+    comparison, or in the pledge grouping, is not analysed again)."""
+    found_terms = terms(text)
     found = {t for token in ACRONYM.findall(text) for t in terms(token)}
-    found.update(t for t in terms(text) if t in _ANCHOR_TERMS or _ANCHOR.match(t))
-    return frozenset(found)
+    found.update(t for t in found_terms if t in _ANCHOR_TERMS or _ANCHOR.match(t))
+    numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+    return SentenceFeatures(found_terms, dict(Counter(found_terms)), frozenset(found), numbers,
+                            bool(_NEGATED.search(text)))
 
 
 @dataclass(frozen=True)
@@ -199,7 +232,7 @@ def learn_idf(texts: Iterable[str]) -> Idf:
     n = 0
     for text in texts:
         n += 1
-        df.update(set(terms(text)))
+        df.update(record(text).counts.keys())
     weights = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
     return Idf(weights, math.log(1 + n) + 1.0, n)
 
@@ -209,10 +242,11 @@ ANCHOR_BOOST = 1.5
 
 def vector(text: str, idf: Idf) -> dict[str, float]:
     """L2-normalised TF-IDF vector of ``text`` (anchor terms boosted)."""
-    counts = Counter(terms(text))
+    rec = record(text)
+    counts = rec.counts
     if not counts:
         return {}
-    anchor_terms = anchors(text)
+    anchor_terms = rec.anchors
     vec = {}
     for term, tf in counts.items():
         weight = (1.0 + math.log(tf)) * idf(term)

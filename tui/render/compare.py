@@ -20,6 +20,7 @@ Markdown or HTML escaping) before it is wrapped; JSON keeps it exact.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
 
 from tui.analysis.diffmodel import ADDED, REMOVED, REWORDED, UNCHANGED, Comparison, Row
 from tui.infra.safety import visible
@@ -386,6 +387,9 @@ def row_json(row: Row) -> dict[str, object]:
         "strength": row.strength,
         "changes": [{"op": c.op, "left": c.left, "right": c.right} for c in row.changes],
         "evidence": list(row.evidence),
+        "tier": row.tier,
+        "theme": row.theme,
+        "pledge": {"left": row.left_pledge, "right": row.right_pledge},
     }
 
 
@@ -398,6 +402,7 @@ def compare_json(comparison: Comparison, only_changed: bool = False) -> str:
         "rows": [row_json(r) for r in shown_rows(comparison, only_changed)],
         "summary": comparison.summary(),
         "threshold": comparison.threshold,
+        "ledger": [asdict(t) for t in comparison.ledger()],
     })
 
 
