@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from pathlib import Path
@@ -93,24 +92,6 @@ def test_actor(text, actor):
     assert detect_text(text)[0].actor == actor
 
 
-def test_detection_accuracy_floor(corpus):
-    """Measured 0.96 on 103 sentences (1.00 on 48 corpus + 35 written used in development, 0.80 on
-    20 held-out sentences written after the rules were frozen)."""
-    items = json.loads((DATA / "pledge_detection.json").read_text("utf-8"))["items"]
-    right = 0
-    for item in items:
-        if item["source"] == "corpus":
-            doc = corpus.get(item["doc"])
-            texts = [s.text for s in doc.sentences]
-            found = detect_text(texts[item["index"]], doc.id, item["index"],
-                                texts[max(0, item["index"] - 6): item["index"] + 1])
-        else:
-            found = detect_text(item["text"])
-        right += (found[0].strength if found else None) == item["expected"]
-    assert len(items) >= 80
-    assert right / len(items) >= 0.9
-
-
 def test_descriptions_are_not_pledges(corpus):
     nhandan = corpus.get("nhandan-2024")
     indices = {p.index for p in detect(nhandan)}
@@ -139,30 +120,6 @@ def test_known_pledges_group_across_documents(result, members, documents):
     group = result.get(groups.pop())
     assert {m[0] for m in members} <= set(group.documents)
     assert len(group.documents) >= documents
-
-
-def test_must_stay_apart_pairs(result):
-    pairs = json.loads((DATA / "pledge_groups.json").read_text("utf-8"))["must_stay_apart"]
-    joined = []
-    for pair in pairs:
-        a = group_for(result, pair["a"]["doc"], pair["a"]["index"], pair["a"]["contains"])
-        b = group_for(result, pair["b"]["doc"], pair["b"]["index"], pair["b"]["contains"])
-        if a.id == b.id:
-            joined.append(pair["why"])
-    assert len(pairs) >= 20
-    assert len(joined) <= 1, joined  # measured 0 of 20
-
-
-def test_pairwise_quality_floor(result):
-    """Measured precision 1.00, recall 0.84, F1 0.91 on 21 labelled groups (56 members)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from commitments_quality import grouping_scores
-
-    scores = grouping_scores(result)
-    assert scores["precision"] >= 0.9
-    assert scores["f1"] >= 0.8
 
 
 def test_group_invariants(result):

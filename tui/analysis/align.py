@@ -91,6 +91,9 @@ THIN_PENALTY = 0.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 RELATED_RATIO = 0.5
+ATTACH_RATIO = 0.6
+"""A sentence left alone joins a row as a further counterpart of its best partner when that pair
+scores at least this share of the threshold."""
 """A related pair (mutual best partners among the sentences left unpaired) needs a score of at
 least this share of the threshold, so the live threshold moves both tiers in step."""
 CANDIDATES_PER_SENTENCE = 20
@@ -133,11 +136,12 @@ class Alignment:
     _details: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = field(default_factory=dict, repr=False)
 
     def at(self, threshold: float) -> Comparison:
-        """Decide pairs at ``threshold``: close pairs, merges, then related pairs; build the rows."""
+        """Decide pairs at ``threshold``: close pairs, merges, related pairs, then sentences that
+        attach to a row as further counterparts; build the rows."""
         threshold = float(threshold)
         left_of: dict[int, int] = {}  # right index -> left index
         right_of: dict[int, int] = {}
-        score_of: dict[tuple[int, int], float] = {}
+        links: dict[int, list[tuple[int, int, float]]] = {}  # main left index -> links of its row
         for c in self.candidates:  # sorted best first
             if c.score < threshold:
                 break
@@ -145,14 +149,41 @@ class Alignment:
                 continue
             right_of[c.i] = c.j
             left_of[c.j] = c.i
-            score_of[(c.i, c.j)] = c.score
+            links[c.i] = [(c.i, c.j, c.score)]
         groups: dict[int, tuple[list[int], list[int]]] = {i: ([i], [j]) for i, j in right_of.items()}
-        self._merge(threshold, right_of, left_of, groups)
+        self._merge(threshold, right_of, left_of, groups, links)
         related = self._related(threshold, groups)
         for c in related:
             groups[c.i] = ([c.i], [c.j])
-            score_of[(c.i, c.j)] = c.score
-        return self._rows(threshold, groups, score_of, {c.i for c in related})
+            links[c.i] = [(c.i, c.j, c.score)]
+        self._attach(threshold, groups, links)
+        return self._rows(threshold, groups, links, {c.i for c in related})
+
+    def _attach(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]],
+                links: dict[int, list[tuple[int, int, float]]]) -> None:
+        """A sentence still alone whose best partner overall is in a row, scoring at least the related
+        floor, joins that row as a further counterpart: a list of sectors in one report answered by
+        one sentence per sector in the other. It links to that partner only (no chains)."""
+        floor = threshold * ATTACH_RATIO
+        row_of_left = {i: main for main, (ls, _) in groups.items() for i in ls}
+        row_of_right = {j: main for main, (_, rs) in groups.items() for j in rs}
+        best_left: dict[int, _Candidate] = {}
+        best_right: dict[int, _Candidate] = {}
+        for c in self.candidates:  # best first
+            if c.score < floor:
+                break
+            best_left.setdefault(c.i, c)
+            best_right.setdefault(c.j, c)
+        for i, c in sorted(best_left.items()):
+            if i not in row_of_left and c.j in row_of_right:
+                main = row_of_right[c.j]
+                groups[main][0].append(i)
+                links[main].append((i, c.j, c.score))
+        for j, c in sorted(best_right.items()):
+            if j not in row_of_right and c.i in row_of_left:
+                main = row_of_left[c.i]
+                groups[main][1].append(j)
+                links[main].append((c.i, j, c.score))
 
     def _related(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]]) -> list[_Candidate]:
         """Related pairs among the sentences the close pass left alone: mutual best partners
@@ -180,7 +211,7 @@ class Alignment:
         return taken
 
     def _merge(self, threshold: float, right_of: dict[int, int], left_of: dict[int, int],
-               groups: dict[int, tuple[list[int], list[int]]]) -> None:
+               groups: dict[int, tuple[list[int], list[int]]], links: dict[int, list[tuple[int, int, float]]]) -> None:
         """Attach unpaired sentences to a paired partner that holds most of their content."""
         floor = threshold * MERGE_FLOOR
         best_left: dict[int, _Candidate] = {}
@@ -195,12 +226,14 @@ class Alignment:
         for i, c in sorted(best_left.items()):
             if _coverage(self.left_vectors[i], self.right_vectors[c.j], self.idf) >= MERGE_COVERAGE:
                 groups[left_of[c.j]][0].append(i)
+                links[left_of[c.j]].append((i, c.j, c.score))
         for j, c in sorted(best_right.items()):
             if _coverage(self.right_vectors[j], self.left_vectors[c.i], self.idf) >= MERGE_COVERAGE:
                 groups[c.i][1].append(j)
+                links[c.i].append((c.i, j, c.score))
 
     def _rows(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]],
-              score_of: dict[tuple[int, int], float], related: set[int]) -> Comparison:
+              links: dict[int, list[tuple[int, int, float]]], related: set[int]) -> Comparison:
         left_s, right_s = self.left.sentences, self.right.sentences
         moved = _off_order(sorted((i, js[0]) for i, (_, js) in groups.items()))
         used_left = {i for ls, _ in groups.values() for i in ls}
@@ -213,7 +246,7 @@ class Alignment:
             key = min(rs)
             for i in ls:
                 anchor_rows.append((i, key))
-            row = self._pair_row(lsent, rsent, score_of[(main, rs[0])], main in moved, main in related)
+            row = self._pair_row(lsent, rsent, links[main], main in moved, main in related)
             keyed.append(((key, 0, 0), row))
         for j, s in enumerate(right_s):
             if j not in used_right:
@@ -237,8 +270,8 @@ class Alignment:
         found = self.left_pledges if side == "left" else self.right_pledges
         return found[index] if index < len(found) else None
 
-    def _pair_row(self, lsent: tuple[Sentence, ...], rsent: tuple[Sentence, ...], score: float,
-                  moved: bool, related: bool) -> Row:
+    def _pair_row(self, lsent: tuple[Sentence, ...], rsent: tuple[Sentence, ...],
+                  links: list[tuple[int, int, float]], moved: bool, related: bool) -> Row:
         key = (tuple(s.index for s in lsent), tuple(s.index for s in rsent))
         cached = self._details.get(key)
         if cached is None:  # the same pair at another threshold: reuse its diff and evidence
@@ -262,7 +295,7 @@ class Alignment:
             status=UNCHANGED if same else REWORDED,
             left=lsent,
             right=rsent,
-            similarity=round(1.0 if same else score, 4),
+            similarity=round(1.0 if same else links[0][2], 4),
             moved=moved,
             strength=strength,
             changes=changes,
@@ -271,6 +304,7 @@ class Alignment:
             theme=theme,
             left_pledge=lp,
             right_pledge=rp,
+            links=tuple((i, j, round(1.0 if same else sc, 4)) for i, j, sc in sorted(links)),
         )
 
 

@@ -43,6 +43,9 @@ class Row:
     theme: str = "general"  # the subject of the row's content (see tui.analysis.themes)
     left_pledge: str | None = None  # strength of the left sentence's pledge: pledge | support | intent
     right_pledge: str | None = None
+    links: tuple[tuple[int, int, float], ...] = ()
+    """The counterpart links the engine made inside the row: (left index, right index, score); a
+    row of several sentences links each of them to its own counterpart, not all to all."""
 
     @property
     def paired(self) -> bool:

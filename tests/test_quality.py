@@ -1,0 +1,81 @@
+"""Measured quality on every labelled set in tests/data (see benchmarks/evalsets.py): the floors.
+
+Each floor is the figure measured when the analysis was last changed (printed by
+``benchmarks/align_quality.py`` and ``benchmarks/commitments_quality.py``), so a change that makes
+accord worse on any set fails here. Development sets chose the numbers; held-out sets were labelled
+before accord was run on them and only report them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import evalsets  # noqa: E402
+
+from tui.analysis.align import DEFAULT_THRESHOLD  # noqa: E402
+
+SETS = {item.name: item for item in evalsets.sets()}
+
+# set -> (precision, recall, unmatched accuracy) pooled over its align_*.json files
+ALIGN_FLOORS = {
+    "embedded": (0.796, 0.586, 0.885),
+    "pairs-dev": (0.75, 0.687, 0.92),
+    "pairs-heldout": (0.947, 0.818, 0.984),
+    "vnru-heldout": (0.675, 0.519, 0.886),
+}
+# set -> (pledge-vs-none F1, strength accuracy, actor accuracy)
+DETECTION_FLOORS = {
+    "embedded": (0.957, 0.951, 1.0),
+    "pairs-dev": (0.831, 0.852, 0.594),
+    "pairs-heldout": (0.8, 0.823, 0.611),
+    "vnru-heldout": (0.799, 0.897, 0.807),
+}
+# set -> (pairwise precision, pairwise recall, must-stay-apart pairs joined at most)
+GROUPING_FLOORS = {
+    "embedded": (0.781, 0.503, 1),
+    "pairs-dev": (0.714, 0.172, 0),
+    "pairs-heldout": (1.0, 0.476, 0),
+    "vnru-heldout": (1.0, 0.25, 1),
+}
+
+
+def test_every_set_is_labelled_and_named():
+    assert {"embedded", "vnru-heldout", "pairs-dev", "pairs-heldout"} <= set(SETS)
+    assert SETS["vnru-heldout"].heldout and SETS["pairs-heldout"].heldout
+    assert not SETS["embedded"].heldout and not SETS["pairs-dev"].heldout
+
+
+@pytest.mark.parametrize("name", sorted(ALIGN_FLOORS))
+def test_alignment_floor(name):
+    pooled = None
+    for stem, labels, alignment in evalsets.prepared_alignments(SETS[name]):
+        score = evalsets.score_alignment(alignment.at(DEFAULT_THRESHOLD), labels, stem)
+        assert score.missing == 0, f"{stem}: labels no longer match sentences"
+        pooled = score if pooled is None else pooled + score
+    precision, recall, unmatched = ALIGN_FLOORS[name]
+    assert pooled.precision >= precision - 1e-9
+    assert pooled.recall >= recall - 1e-9
+    assert pooled.unmatched_accuracy >= unmatched - 1e-9
+
+
+@pytest.mark.parametrize("name", sorted(DETECTION_FLOORS))
+def test_detection_floor(name):
+    score = evalsets.score_detection(SETS[name])
+    f1, accuracy, actors = DETECTION_FLOORS[name]
+    assert score.f1 >= f1 - 1e-9
+    assert score.accuracy >= accuracy - 1e-9
+    assert score.actor_accuracy >= actors - 1e-9
+
+
+@pytest.mark.parametrize("name", sorted(GROUPING_FLOORS))
+def test_grouping_floor(name):
+    score = evalsets.score_grouping(SETS[name])
+    precision, recall, joined = GROUPING_FLOORS[name]
+    assert score.precision >= precision - 1e-9
+    assert score.recall >= recall - 1e-9
+    assert len(score.violations) <= joined
