@@ -37,6 +37,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # firm
     (PLEDGE, r"agree(?:d|s|ing)?\s+(?:to|on|not|upon)"),
     (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
+    (PLEDGE, r"(?:pledg|vow|committ|decid|resolv|promis)ing(?:\s+(?:to|not))?"),
+    (PLEDGE, r"(?:consent|concur)(?:red|ed|s|ring|ing)?\s+(?:to|on|not|upon)"),
+    (PLEDGE, r"promise(?:d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+(?:their|its|the)\s+(?:determination|commitment|resolve)"),
     (PLEDGE, r"(?:determined|determination|commitment|committed)\s+to"),
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+to"),
@@ -45,8 +48,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"(?:will|shall)(?:\s+not)?"),
     (PLEDGE, r"assured"),
     # support
-    (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show)(?:d|ed|s)?\s+"
-              r"(?:their\s+|its\s+|strong\s+|full\s+|[^\W\d_]+['’]s\s+)*support"),
+    (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show|pledge)(?:d|ed|s)?\s+"
+              r"(?:their\s+|its\s+|his\s+|her\s+|our\s+|strong\s+|full\s+|continued\s+|firm\s+|"
+              r"[^\W\d_]+['’]s\s+)*support"),
     (SUPPORT, r"support(?:s|ed|ing)?"),
     (SUPPORT, r"back(?:s|ed)?"),
     (SUPPORT, r"endorse(?:d|s)?"),
@@ -68,7 +72,13 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"urge(?:s|d)?"),
     (INTENT, r"request(?:s|ed)?"),
     (INTENT, r"propose(?:s|d)?"),
-    (INTENT, r"seek(?:s)?|sought"),
+    (INTENT, r"seek(?:s|ing)?|sought"),
+    (INTENT, r"want(?:s|ed)?\s+to"),
+    (INTENT, r"(?:striv(?:e|es|ed|ing)|strove|endeavou?r(?:s|ed)?)\s+to"),
+    (INTENT, r"encourag(?:e|es|ed|ing)"),
+    (INTENT, r"ask(?:s|ed)?\s+(?:for|to)"),
+    (INTENT, r"should|must|ought\s+to"),
+    (INTENT, r"set(?:s|ting)?\s+(?:up\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?targets?"),
     (INTENT, r"intention"),
     (INTENT, r"would"),
 ]
@@ -80,16 +90,30 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _CANCEL = re.compile(
-    rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that){_E}", re.I
+    rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that|"
+    rf"(?:emphasi[sz]e|stress|underline|underscore)(?:d|s)?\s+that){_E}",
+    re.I,
 )
 _MODAL = re.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
+_NORMATIVE = re.compile(r"^(?:should|must|ought\s+to)$", re.I)
+_REPORTED = re.compile(
+    rf"{_W}(?:said|says|stated|asserted|assert|maintained|argued|claimed|emphasi[sz]ed|stressed|noted|"
+    rf"underlined|believes?|believed)(?:\s+that)?{_E}",
+    re.I,
+)
+_COURTESY = re.compile(
+    r"(?:wish(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:success|good\s+health|happiness|prosperity|a\s+happy)"
+    r"|welcom(?:e|es|ed|ing)\s+(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
+    r"Queen|Emperor|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b))",
+    re.I,
+)
 _NEGATION = re.compile(rf"{_W}not{_E}", re.I)
 
 
 _NOUN_BEFORE = {
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "whole-hearted", "wholehearted",
     "valuable", "great", "strong", "full", "continued", "mutual", "financial", "technical", "for",
-    "of", "with", "without", "such", "this", "that", "and", "or", "russia's", "vietnam's", "'s",
+    "of", "with", "without", "such", "this", "that", "and", "or", "'s",
 }
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
@@ -111,7 +135,7 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
         return True  # "the warm welcome.": a verb cue needs an object
     if word in ("support", "backing") and _NEXT_FROM.match(text, end):
         return True  # "the support from the Soviet Union": a noun, history
-    if word in ("support", "welcome", "desire", "wish", "hope", "request", "back"):
+    if word.split()[0] in ("support", "welcome", "desire", "wish", "hope", "request", "back", "aim", "aims"):
         if prev in _NOUN_BEFORE or prev.endswith("'s"):
             return True
     if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
@@ -156,9 +180,14 @@ def classify(text: str) -> Cue | None:
     "believe", "expect" or "said that" reports a claim and is skipped.
     """
     cancel = _CANCEL.search(text)
+    reported = _REPORTED.search(text)
     for cue in find_cues(text):
         if _MODAL.match(cue.text) and cancel and cancel.start() < cue.start:
             continue
+        if _NORMATIVE.match(cue.text) and reported and reported.start() < cue.start:
+            continue  # "X asserted that issues should be ...": an opinion reported, not a commitment
+        if _COURTESY.match(text, cue.start):
+            continue  # "wished the Philippines success", "glad to welcome President X": courtesy
         if cue.text.lower() == "would" and not cancel:
             continue  # "would" alone is reported speech or a conditional, not a pledge
         return cue

@@ -68,7 +68,7 @@ _PARTY_WORD = re.compile(
     r"secretary|minister|president|chief|leader)(?:'s|’s)?(?![\w-])",
     re.I,
 )
-_MODAL_OR_AIM = re.compile(r"^(?:will|shall|would|aim|aims|aimed|aiming|aim\s+to|aims\s+to|aim\s+at|"
+_MODAL_OR_AIM = re.compile(r"^(?:will|shall|would|should|must|ought\s+to|aim|aims|aimed|aiming|aim\s+to|aims\s+to|aim\s+at|"
                            r"aims\s+at|aiming\s+to|aiming\s+at|aimed\s+to|aimed\s+at)(?:\s+not)?$", re.I)
 _WOULD_PARTY = re.compile(
     r"(?<![\w-])(?:the\s+two\s+(?:sides|countries|nations|leaders)|both\s+(?:sides|countries|nations)|"
@@ -195,10 +195,15 @@ def _party_subject(clause: str, cue: Cue) -> bool:
         return False
     if _MODAL.match(cue.text) and _COMMITMENT_SUBJECT.fullmatch(words[-1]):
         return True
+    if words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and len(words) > 1 or (
+            words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and before[:1].isupper()):
+        return True  # a named subject: a country, its capital, a leader ("Russia and India will")
     return bool(_PARTY_WORD.fullmatch(words[-1])) or words[-1].lower() in {"sides", "both"}
 
 
-_MODAL = re.compile(r"^(?:will|shall)(?:\s+not)?$", re.I)
+_EVENT_WORD = re.compile(r"(?:visit|talks|meeting|summit|conference|forum|event|ceremony|year|anniversary|"
+                         r"agreement|statement|declaration|document|programme|program|festival)", re.I)
+_MODAL = re.compile(r"^(?:will|shall|should|must|ought\s+to)(?:\s+not)?$", re.I)
 
 
 def _decide(clause: str) -> Cue | None:

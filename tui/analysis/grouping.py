@@ -143,19 +143,23 @@ class _Cluster:
             return self._summary
         n = len(self.members)
         side = ""
-        for who in ("Vietnam", "Russia"):
-            if self.actors[who] > n / 2:
+        for who, count in self.actors.items():
+            if who not in _NO_SIDE and count > n / 2:
                 side = who
         common = max(self.strengths.items(), key=lambda kv: (kv[1], RANK[kv[0]]))[0]
         self._summary = (side, common, self.negated > n / 2)
         return self._summary
 
 
+_NO_SIDE = frozenset({"both", "unspecified", ""})
+"""Actors that are not one party: they never conflict with a group's side."""
+
+
 def _gate(pledge: Pledge, negated: bool, summary: tuple[str, str, bool]) -> float:
     """Penalty for a pledge joining a cluster: opposite actor, opposite negation, other strength."""
     side, common, mostly_negated = summary
     penalty = 0.0
-    if side and pledge.actor in ("Vietnam", "Russia") and pledge.actor != side:
+    if side and pledge.actor not in _NO_SIDE and pledge.actor != side:
         penalty += ACTOR_PENALTY
     if negated != mostly_negated:
         penalty += NEGATION_PENALTY
@@ -263,6 +267,9 @@ class _Clusterer:
 
 
 def cluster_pledges(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.Idf) -> list[_Cluster]:
+    """Groups of the same pledge: online assignment in date order (one member per document),
+    a refinement pass, then merging of groups whose centroids say the same thing (which also
+    lets a pledge a report states twice recur within one document)."""
     work = _Clusterer(idf)
     for pledges in pledges_by_doc:
         work.assign(pledges)
@@ -271,7 +278,88 @@ def cluster_pledges(pledges_by_doc: Sequence[tuple[Pledge, ...]], idf: features.
             loose = work.take_out(pledges)
             if loose:
                 work.assign(loose)
-    return [c for c in work.clusters if c.members]
+    return merge_groups([c for c in work.clusters if c.members])
+
+
+GROUP_MERGE = 0.45
+"""Least cosine between two groups' centroids for them to be one pledge (and merged)."""
+
+
+def _centroid_keys(cluster: _Cluster) -> list[str]:
+    return [t for _, t in sorted((-v, t) for t, v in cluster.total.items())[:KEY_TERMS]]
+
+
+def _between(a: _Cluster, b: _Cluster) -> float:
+    """Cosine of two groups' centroids, 0 when their sides or negation disagree or when they hold
+    two clauses of one sentence (the clause split says those are different pledges)."""
+    if not a.norm or not b.norm:
+        return 0.0
+    if _sentences(a) & _sentences(b):
+        return 0.0
+    side_a, _, neg_a = a.summary()
+    side_b, _, neg_b = b.summary()
+    if neg_a != neg_b or (side_a and side_b and side_a != side_b):
+        return 0.0
+    small, large = (a.total, b.total) if len(a.total) <= len(b.total) else (b.total, a.total)
+    return sum(v * large.get(t, 0.0) for t, v in small.items()) / (a.norm * b.norm)
+
+
+def _sentences(cluster: _Cluster) -> set[tuple[str, int]]:
+    return {(p.doc_id, p.index) for p, _, _ in cluster.members.values()}
+
+
+def merge_groups(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge groups whose centroids are at least :data:`GROUP_MERGE` alike, best pair first.
+
+    Each merge compares whole centroids (never one member with another), and a merged group is
+    compared again with its centroid as it now is, so topic words cannot chain different
+    pledges together. Candidates come from an inverted index on the centroids' key terms.
+    """
+    import heapq
+
+    index: dict[str, list[int]] = {}
+    for k, c in enumerate(clusters):
+        for t in _centroid_keys(c):
+            index.setdefault(t, []).append(k)
+    alive = [True] * len(clusters)
+    version = [0] * len(clusters)
+
+    def candidates(k: int) -> list[tuple[float, int, int, int, int]]:
+        seen: set[int] = set()
+        out = []
+        for t in _centroid_keys(clusters[k]):
+            posting = index.get(t, ())
+            if len(posting) > POSTING_CAP * 4:
+                continue
+            for other in posting:
+                if other != k and alive[other] and other not in seen:
+                    seen.add(other)
+                    score = _between(clusters[k], clusters[other])
+                    if score >= GROUP_MERGE:
+                        a, b = min(k, other), max(k, other)
+                        out.append((-score, a, b, version[a], version[b]))
+        return out
+
+    heap: list[tuple[float, int, int, int, int]] = []
+    for k in range(len(clusters)):
+        heap.extend(c for c in candidates(k) if c[1] == k)
+    heapq.heapify(heap)
+    while heap:
+        _score, a, b, va, vb = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
+        target, source = clusters[a], clusters[b]
+        for pledge, vec, negated in list(source.members.values()):
+            target.add(pledge, vec, negated)
+        alive[b] = False
+        version[a] += 1
+        for t in _centroid_keys(target):
+            posting = index.setdefault(t, [])
+            if a not in posting:
+                posting.append(a)
+        for item in candidates(a):
+            heapq.heappush(heap, item)
+    return [c for k, c in enumerate(clusters) if alive[k]]
 
 
 def _keys(vec: dict[str, float]) -> list[str]:
