@@ -146,6 +146,7 @@ _AGENCY_PHOTO = re.compile(
     r"\s[-–—]+\s*(?P<credit>(?:[A-Z][A-Z0-9&.]+|[A-Z][\w.&]*(?:/[\w.&]+)+)\s+(?i:photos?|file photo|pictures?)"
     rf"(?:\s*(?:/|:|(?i:by))?\s*{_WORDS})?)\s*\.?\s*$"
 )
+_PICTURE_WORD = re.compile(r"(?i:photo|picture|image|video|footage)")
 _PART = r"[A-Za-z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,3}"
 _SLASH_CREDIT = re.compile(
     rf"(?:[.!?)\]]\s+(?P<named>{_WORDS}(?:/{_PART}){{1,3}})|\s(?P<anonymous>-(?:/{_PART}){{1,3}}))\s*$"
@@ -324,13 +325,19 @@ def _widget_reason(probe: str) -> str:
     return ""
 
 
+CREDIT_WINDOW = 240
+"""A caption's credit lies within this many characters of the line's end (searching less is faster)."""
+
+
 def _caption_credit(probe: str) -> tuple[int, int] | None:
     """The span of the credit that ends a photo caption (in folded text), or None."""
-    for pattern in (_CREDIT, _CREDIT_BY, _AGENCY_PHOTO):
-        found = pattern.search(probe)
-        if found:
-            return found.span("credit")
-    found = _SLASH_CREDIT.search(probe)
+    tail = max(0, len(probe) - CREDIT_WINDOW)  # '^' still means the line's start
+    found = _CREDIT.search(probe, tail)
+    if not found and _PICTURE_WORD.search(probe, tail):
+        found = _CREDIT_BY.search(probe, tail) or _AGENCY_PHOTO.search(probe, tail)
+    if found:
+        return found.span("credit")
+    found = _SLASH_CREDIT.search(probe, tail) if "/" in probe else None
     if found:
         return found.span("named") if found.group("named") else found.span("anonymous")
     return None
