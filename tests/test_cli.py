@@ -406,3 +406,21 @@ def test_list_respects_max_bytes(capsys):
     assert code == 0
     assert json.loads(out)["documents"] == []
     assert err.count("warning") == 5 and err.count("\n") == 5
+
+
+def test_add_writes_into_the_first_accord_corpus_folder(tmp_path):
+    src = tmp_path / "s.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    env = {"ACCORD_CORPUS": os.pathsep.join([str(first), str(second)])}
+    result = run("add", str(src), "--title", "T", "--date", "2024-06-20", "--id", "env-1", env=env)
+    assert result.exit_code == 0, result.output
+    assert (first / "env-1.txt").is_file()
+    assert not (second / "env-1.txt").exists()
+    from tui.documents.corpus import user_folder
+
+    assert not (user_folder() / "env-1.txt").exists()
+    # and the corpus that ACCORD_CORPUS names now lists it
+    assert "env-1" in run("list", env=env).output

@@ -66,6 +66,7 @@ def test_default_pair_text():
     first = result.output.splitlines()[0]
     assert left.id in first and right.id in first
     counts = compare(left, right, context=corpus.documents).summary()
+    assert "default pair: the latest joint statement against the one before it" in result.output
     assert f"{counts['reworded']} reworded" in result.output
     assert f"{counts['added']} added" in result.output
 
@@ -299,3 +300,10 @@ def test_every_format_renders_any_pair(left_body, right_body, width):
     data = json.loads(view.compare_json(result))
     got = sorted((r["left"] or {}).get("text", "") for r in data["rows"] if r["left"])
     assert got == sorted(s.text for r in result.rows for s in r.left[:1])
+
+
+def test_the_default_pair_note_only_for_the_default_pair():
+    markdown = run("--corpus", CORPUS, "compare", "--format", "markdown").output
+    assert "*default pair: the latest joint statement against the one before it*" in markdown
+    named = run("--corpus", CORPUS, "compare", "nhandan", "vgp", "--width", "120").output
+    assert "default pair" not in named

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tui.documents.corpus import (
     build_document,
     default_pair,
+    default_pair_reason,
     load_corpus,
     load_file,
     parse_front_matter,
@@ -67,11 +68,22 @@ def test_default_pair(corpus):
     assert (old.id, new.id) == ("nhandan-2024", "vgp-2025")
 
 
+def test_default_pair_is_the_latest_statement_against_the_one_before(corpus, tmp_path):
+    assert default_pair_reason(corpus) == "the latest joint statement against the one before it"
+    statement = FRONT.replace('outlet = "Demo News"', 'kind = "joint-statement-report"')
+    for doc_id, day in (("older", "2001-01-01"), ("old", "2010-01-01"), ("new", "2020-01-01")):
+        _write(tmp_path, f"{doc_id}.txt", statement.replace("demo-2024", doc_id).replace("2024-06-20", day) + BODY)
+    _write(tmp_path, "talks.txt", FRONT.replace("demo-2024", "talks").replace("2024-06-20", "2021-01-01") + BODY)
+    old, new = default_pair(load_corpus([tmp_path]))
+    assert (old.id, new.id) == ("old", "new")  # adding an older statement does not move the pair
+
+
 def test_default_pair_falls_back_and_refuses_one_document(tmp_path):
     for i, day in enumerate(("2024-01-01", "2024-02-01", "2024-03-01")):
         _write(tmp_path, f"d{i}.txt", FRONT.replace("demo-2024", f"d{i}").replace("2024-06-20", day) + BODY)
     old, new = default_pair(load_corpus([tmp_path]))
     assert (old.id, new.id) == ("d1", "d2")
+    assert default_pair_reason(load_corpus([tmp_path])) == "the two most recent documents"
     solo = tmp_path / "solo"
     solo.mkdir()
     _write(solo, "a.txt", FRONT + BODY)

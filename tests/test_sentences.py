@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -127,3 +128,47 @@ def test_long_runs_of_abbreviations_are_linear(unit):
     spans = split_spans(text)
     assert time.perf_counter() - start < 1.5  # was ~9-18 s (quadratic look-back) before the fix
     _check_spans(text, spans)
+
+
+# --------------------------------------------------------------------------- list markers, NFC and NFD
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1. Both sides agreed to cut tariffs. 2. They agreed to meet.",
+         ["1. Both sides agreed to cut tariffs.", "2. They agreed to meet."]),
+        ("iv. The parties will review the plan.", ["iv. The parties will review the plan."]),
+        ("b. The parties will review the plan.", ["b. The parties will review the plan."]),
+        ("The vote was 3. 4. The parties agreed.", ["The vote was 3.", "4. The parties agreed."]),
+        ("He ranked No. 1. The others followed.", ["He ranked No. 1.", "The others followed."]),
+        ("Trade rose in 2024. The parties agreed.", ["Trade rose in 2024.", "The parties agreed."]),
+    ],
+)
+def test_list_markers_are_not_sentences(text, want):
+    assert split_text(text) == want
+
+
+def test_a_marker_paragraph_joins_the_item_after_it():
+    body = "Intro.\n\n1.\n\nBoth sides agreed. More.\n\n2.\n\n3.\n\nLast item\n\n4."
+    paras, offset = [], 0
+    for n, text in enumerate(body.split("\n\n")):
+        paras.append(Paragraph(n, text, offset))
+        offset += len(text) + 2
+    sentences = segment(paras)
+    assert [s.text for s in sentences] == ["Intro.", "1.\n\nBoth sides agreed.", "More.",
+                                           "2.\n\n3.\n\nLast item", "4."]
+    assert [s.paragraph for s in sentences] == [0, 2, 2, 5, 6]
+    assert all(body[s.start:s.end] == s.text for s in sentences)
+
+
+_NFC_TEXT = st.text(max_size=120).map(lambda t: unicodedata.normalize("NFC", t))
+_ACCENTED = st.lists(st.sampled_from(["Việt", "Nam", "Lâm.", "Ê.", "É", "Mr.", "1.", " ", ". ", "ô", "\u0301",
+                                      "Hà Nội.", "Ông", "U.S.", "Đ. ", "à.", "한국."]), max_size=30).map("".join)
+
+
+@given(st.one_of(_NFC_TEXT, _ACCENTED.map(lambda t: unicodedata.normalize("NFC", t))))
+def test_property_nfc_and_nfd_split_alike(text):
+    decomposed = unicodedata.normalize("NFD", text)
+    pieces = [unicodedata.normalize("NFC", p) for p in split_text(decomposed)]
+    assert pieces == split_text(text)

@@ -292,7 +292,7 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
 @click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
 @click.option("--language", default="en", show_default=True, help="Language code.")
 @click.option("--to", "target", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Corpus folder to write into (default: the first --corpus, else your user corpus).")
+              help="Corpus folder to write into (default: the first --corpus or ACCORD_CORPUS folder, else your user corpus).")
 @click.option("--force", is_flag=True, help="Overwrite a document file that already exists.")
 @pass_settings
 def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, kind: str,
@@ -307,7 +307,7 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
     Example:
       accord add statement.html --title "Joint Statement" --date 2025-05-10 --outlet VNA
     """
-    from tui.documents.corpus import build_document, user_folder
+    from tui.documents.corpus import build_document, env_folders, user_folder
     from tui.documents.ingest import corpus_file_text, extract_html, is_html, slug
     from tui.documents.textio import decode, read_bytes, read_stream
     from tui.infra.atomic import write_atomic
@@ -330,7 +330,7 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
         "event": event, "kind": kind, "language": language,
     }
     content = corpus_file_text(meta, text)
-    folder = target or (settings.corpus[0] if settings.corpus else user_folder())
+    folder = target or next(iter(settings.corpus or env_folders()), None) or user_folder()
     path = folder / f"{meta['id']}.txt"
     if source != Path("-") and path.resolve() == Path(source).resolve():
         raise AccordError(f"{path}: the output is also the input")
@@ -389,8 +389,9 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
 
     Pairs sentences that carry the same content even when reworded or
     reordered, marks changed words ([-deleted-] {+inserted+}), moved pairs,
-    and pledges that got stronger or weaker. With no ids, compares the oldest
-    and newest joint-statement reports.
+    and pledges that got stronger or weaker. With no ids, compares the latest
+    joint-statement report with the one before it (else the two most recent
+    documents), and the header says so.
 
     \b
     Examples:
@@ -404,10 +405,12 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     if (left is None) != (right is None):
         raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
     corpus = settings.load()
+    note = ""
     if left is None or right is None:
-        from tui.documents.corpus import default_pair
+        from tui.documents.corpus import default_pair, default_pair_reason
 
         left_doc, right_doc = default_pair(corpus)
+        note = f"default pair: {default_pair_reason(corpus)}"
     else:
         if left == right == "-":
             raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
@@ -429,7 +432,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     if fmt == "json":
         text = view.compare_json(result, only_changed)
     elif fmt == "markdown":
-        text = view.compare_markdown(result, only_changed)
+        text = view.compare_markdown(result, only_changed, note)
     elif fmt == "html":
         text = view.compare_html(result, only_changed)
     else:
@@ -438,13 +441,13 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         from tui.infra.atomic import write_atomic
 
         if text is None:
-            text = view.lines_to_text(view.compare_text(result, width or 100, only_changed))
+            text = view.lines_to_text(view.compare_text(result, width or 100, only_changed, note))
         write_atomic(output, text.encode("utf-8"), force=force)
     elif text is not None:
         _write(text)
     else:
         w = settings.width(width)
-        _emit_lines(settings, view.compare_text(result, w, only_changed), w)
+        _emit_lines(settings, view.compare_text(result, w, only_changed, note), w)
     if exit_code:
         ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
 

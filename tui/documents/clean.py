@@ -12,15 +12,25 @@ Rules are general kinds of page furniture, not per-site phrases or line numbers:
 * photo captions that end with a credit ("- Photo: VNA", "Photos: X |",
   "(Photo: AFP)", "Photo courtesy of X.") or with a bare "|";
 * captions printed twice in a row, and later repeats of an earlier line;
-* the headline when it repeats the title, datelines, bylines, and source
-  credits that open the first paragraph ("VOV.VN -", "VGP –"), lifted into
+* captions ending with a credit in wire style: "Photo by X", "- AFP Photo
+  X", "X/Agency Pool/agency", "-/Agency/agency";
+* the headline when it repeats the title (quotes, dashes, spacing, case and
+  diacritics aside), datelines and bylines (with a time and zone), lifted into
   :class:`~tui.documents.model.Furniture` fields;
-* wire-service credits ("Reporting by X; Editing by Y") and copyright lines;
-* sharing widgets ("Share on Facebook", "Facebook Twitter Email"), tag and
-  hashtag lines, and stray punctuation lines.
+* what opens the first paragraph: source credits ("VOV.VN -", "VGP –",
+  "(AP) —", "CITY, June 20 (Agency) --") and place datelines ("CITY —",
+  "CITY/CITY, June 20 -", "CITY, June 20. /AGENCY/."), lifted likewise;
+* wire-service credits ("Reporting by X; Editing by Y"), editor and source
+  credits ("(Editor: X)", "(Source: X)") and copyright lines;
+* sharing widgets ("Share on Facebook", "Facebook Twitter Email", "Share"
+  in other languages), "Continue reading on:" links, tag and hashtag lines,
+  and stray punctuation lines.
 
-Every non-blank source line ends up either in the body (whole, or after a
-lifted prefix) or in the removal ledger with its reason.
+Rules match a folded view of each line (:mod:`tui.documents.normal`: no
+diacritics, so NFC and NFD captures clean alike); the body and the ledger
+keep the capture's own characters. Every non-blank source line ends up
+either in the body (whole, or after lifted prefixes) or in the removal
+ledger with its reason.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.documents.model import CleanResult, Furniture, Paragraph, Removed
+from tui.documents.normal import Folded, folded, match_key
 
 _TEASER = re.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"
@@ -61,7 +72,9 @@ _MONTH = (
     r"|oct(ober)?|nov(ember)?|dec(ember)?)"
 )
 _WEEKDAY = r"((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday)?)"
-_TIME = r"(\d{1,2}[:h]\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*(gmt|utc|ict)\s*[+-]?\d{0,2}(:?\d{2})?)?)"
+# a zone: "GMT+7", "UTC", or an upper-case abbreviation ending in T ("PT", "EDT", "CEST") or "MSK"
+_ZONE = r"((gmt|utc)(\s*[+-]\s*\d{1,2}(:?\d{2})?)?|msk|(?-i:[A-Z]{1,3}T)\b)"
+_TIME = rf"(\d{{1,2}}[:h]\d{{2}}(:\d{{2}})?(\s*[ap]\.?m\.?)?(\s*{_ZONE})?)"
 _DATE = (
     rf"({_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}"
@@ -87,20 +100,65 @@ _CREDIT_ROLE = r"(?i:(additional\s+)?reporting|writing|editing|compiled|translat
 _NAMEISH = r"[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+)(?:[A-Z][\w.'’-]*|in|and|&))*"
 _WIRE_CREDITS = re.compile(rf"^{_CREDIT_ROLE}{_NAMEISH}(\s*;\s*{_CREDIT_ROLE}{_NAMEISH})*\s*\.?$")
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
-_CITY = r"[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}"
+_DASH = r"(?:--?|[–—―])"
+_CITY = r"[A-Z][A-Za-z]+(?:[ /][A-Z][A-Za-z]+){0,3}"
+_PREFIX_DATE = rf"(?i:{_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}\.?)(?:,?\s+\d{{4}})?"
 _SOURCE_PREFIX = re.compile(
-    r"^(?P<source>"
+    r"^(?:(?P<source>"
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
-    rf"|(?:{_CITY}(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); MOSCOW, June 20 (Reuters)
-    r")"
-    r"\s*[-–—]\s+(?=\S)"
+    rf"|(?:{_CITY}(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20 (Xinhua)
+    r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
+    rf"\s*{_DASH}\s+(?=\S)"
 )
+# A place dateline with no agency: "HA NOI —", "A/B, June 20 -", "MOSCOW, June 20. /TASS/." (folded text)
+_CAPS = r"[A-Z][A-Z.'’-]+"
+_PLACE = rf"{_CAPS}(?:[ /]{_CAPS}){{0,3}}"
+_DATELINE_PREFIX = re.compile(
+    rf"^(?P<dateline>(?:{_PLACE}|{_CITY}),\s+{_PREFIX_DATE}(?=\s*(?:{_DASH}|\.))"
+    rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH}))"
+    rf"\s*(?:{_DASH}|\.)\s+(?:(?P<agency>/(?P<agency_name>[A-Z][A-Za-z0-9]{{1,15}})/\.?)\s+)?(?=\S)"
+)
+# "(Editor: X)", "[Source: X]", "Editors: X, Y": a role, a colon, names; no sentence inside.
+_ROLE = (
+    r"(?i:(?:web |chief |responsible |executive |managing |senior )?editors?|edited by|translators?"
+    r"|translated by|translation|compiled by|sources?|reporters?|writers?|authors?|proofread(?:ing)? by)"
+)
+_EDITOR_CREDIT = re.compile(
+    rf"^(?:\(\s*{_ROLE}\s*:?\s*[A-Z0-9][^()\[\].!?;]{{0,78}}\)|\[\s*{_ROLE}\s*:?\s*[A-Z0-9][^()\[\].!?;]{{0,78}}\]"
+    rf"|{_ROLE}\s*:\s*{_NAMEISH})\s*\.?$"
+)
+# "Continue reading on:", "Read the full story at Example.com", "Continue reading →"
+_CONTINUE = re.compile(
+    r"^(?i:continue reading|keep reading|read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
+    r"|read (?:it|this|more) (?:on|at)\b)(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
+    r"\s*[:…»>→.]*\s*$"
+)
+# Caption credits in wire style, anchored at the end of the line:
+# "... in Hanoi. Photo by Jane Doe", "... in Hanoi — VNA/VNS Photo Van Diep",
+# "... in Hanoi. Name/Agency Pool/dpa", "... in Hanoi -/Agency/dpa".
+_WORDS = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
+_CREDIT_BY = re.compile(
+    r"(?:^|[.!?)\]|]\s+|\s[-–—|]\s*)"
+    rf"(?P<credit>(?i:photos?|pictures?|images?|video|footage)\s+(?i:by)\s+{_WORDS}(?:\s*/\s*{_WORDS})?)"
+    r"\s*\.?\s*$"
+)
+_AGENCY_PHOTO = re.compile(
+    r"\s[-–—]+\s*(?P<credit>(?:[A-Z][A-Z0-9&.]+|[A-Z][\w.&]*(?:/[\w.&]+)+)\s+(?i:photos?|file photo|pictures?)"
+    rf"(?:\s*(?:/|:|(?i:by))?\s*{_WORDS})?)\s*\.?\s*$"
+)
+_PICTURE_WORD = re.compile(r"(?i:photo|picture|image|video|footage)")
+_PART = r"[A-Za-z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,3}"
+_SLASH_CREDIT = re.compile(
+    rf"(?:[.!?)\]]\s+(?P<named>{_WORDS}(?:/{_PART}){{1,3}})|\s(?P<anonymous>-(?:/{_PART}){{1,3}}))\s*$"
+)
+# "Share" in other languages (folded): a widget label, whatever the site's language.
+_SHARE = r"share|chia se|partager|compartir|compartilhar|teilen|condividi|delen|bagikan|поделиться|分享|シェア|공유"
 _WIDGET_WORDS = (
-    r"share|print|email|e-mail|tweet|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
+    rf"{_SHARE}|print|email|e-mail|tweet|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
     r"|pinterest|messenger|viber|copy link|comments?|\d+ comments?"
 )
 _WIDGET = re.compile(
-    r"^(share( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{1,20})?|print|email|e-mail|tweet"
+    rf"^(({_SHARE})( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{{1,20}})?|print|email|e-mail|tweet"
     r"|facebook|twitter|zalo|linkedin|whatsapp|telegram|comments?|copy link|back to top|subscribe"
     r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
@@ -126,13 +184,10 @@ class _State:
     source: str = ""
     byline: str = ""
     credits: list[str] = field(default_factory=list)
+    started: bool = False
 
     def drop(self, line: int, text: str, reason: str) -> None:
         self.removed.setdefault(line, []).append(Removed(line, text, reason))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _is_nav_item(text: str) -> bool:
@@ -188,91 +243,144 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
     headline and is lifted out of the body.
     """
     state = _State()
-    content = [(n, t) for n, t in lines if t.strip()]
-    nav = _navigation_runs(content)
-    title_key = _norm(title)
+    content = [(n, t.strip()) for n, t in lines if t.strip()]
+    views = [folded(t) for _, t in content]
+    keys = [match_key(t) for _, t in content]
+    nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
+    repeats = _adjacent_repeats(content, keys)
+    title_key = match_key(title)
     seen: dict[str, int] = {}
-    started = False
     cut_reason = ""
-    pending_pair: dict[int, int] = _adjacent_repeats(content)
-
-    for pos, (line, raw) in enumerate(content):
-        text = raw.strip()
-        key = _norm(text)
+    for pos, (line, text) in enumerate(content):
+        view, key = views[pos], keys[pos]
         if cut_reason:
             state.drop(line, text, cut_reason)
-            continue
-        if started and _TEASER.match(text):
+        elif state.started and _TEASER.match(view.text):
             heading = " ".join(re.sub(r"[\W_]+", " ", text).split())
             cut_reason = f"teaser block after '{heading}'"
             state.drop(line, text, f"teaser block heading '{heading}' (it and all that follows)")
-            continue
-        if pos in nav:
+        elif pos in nav:
             state.drop(line, text, "navigation list")
-            continue
-        if _is_nav_bar(text):
+        elif _is_nav_bar(view.text):
             state.drop(line, text, "navigation bar")
-            continue
-        if started and _TEASER_LINK.match(text):
+        elif state.started and _TEASER_LINK.match(view.text):
             state.drop(line, text, "teaser link to another article")
-            continue
-        if title_key and key == title_key:
+        elif title_key and key == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
-            continue
-        if _IMAGE_MARKER.search(text):
-            state.drop(line, text, "image marker")
-            continue
-        if _DATELINE.match(text):
-            state.dateline = state.dateline or text
-            state.drop(line, text, "dateline (lifted to the dateline field)")
-            continue
-        byline = _BYLINE.match(text)
-        if byline:
-            state.byline = state.byline or byline.group("name")
-            if byline.group("date"):
-                state.dateline = state.dateline or byline.group("date").strip()
-                state.drop(line, text, "byline and dateline (lifted to the byline and dateline fields)")
-            else:
-                state.drop(line, text, "byline (lifted to the byline field)")
-            continue
-        if _WIRE_CREDITS.match(text):
-            state.drop(line, text, "reporting and editing credits")
-            continue
-        if _COPYRIGHT.match(text) and len(text.split()) <= 20:
-            state.drop(line, text, "copyright notice")
-            continue
-        credit = _CREDIT.search(text)
-        if credit:
-            state.credits.append(credit.group("credit").strip())
-            state.drop(line, text, "photo caption with credit (credit lifted to the credits field)")
-            continue
-        if _BAR_END.search(text):
-            state.drop(line, text, "photo caption (ends with '|')")
-            continue
-        if _WIDGET.match(text) or _WIDGET_ROW.match(text) or _HASHTAGS.match(text):
-            state.drop(line, text, "sharing or tag widget")
-            continue
-        if _PUNCT_ONLY.match(text):
-            state.drop(line, text, "stray punctuation line")
-            continue
-        if pos in pending_pair:
-            other = pending_pair[pos]
-            state.drop(line, text, f"caption printed twice in a row (lines {min(line, other)} and {max(line, other)})")
-            continue
-        if key in seen:
+        elif _furniture(state, line, view):
+            pass
+        elif pos in repeats:
+            lo, hi = sorted((line, repeats[pos]))
+            state.drop(line, text, f"caption printed twice in a row (lines {lo} and {hi})")
+        elif key in seen:
             state.drop(line, text, f"repeated line (same as line {seen[key]})")
-            continue
-        seen[key] = line
-        if not started:
-            prefix = _SOURCE_PREFIX.match(text)
-            if prefix and len(text) > prefix.end():
-                state.source = state.source or prefix.group("source")
-                state.drop(line, prefix.group(0), "source credit (lifted to the source field)")
-                text = text[prefix.end():]
-        state.kept[line] = text
-        started = True
+        else:
+            seen[key] = line
+            _keep(state, line, view)
+    return _result(state)
 
+
+def _furniture(state: _State, line: int, view: Folded) -> bool:
+    """Drop the line of ``view`` if it is whole-line furniture, lifting its fields; True if dropped."""
+    text, probe = view.original, view.text
+    reason = ""
+    if _IMAGE_MARKER.search(probe):
+        reason = "image marker"
+    elif _CONTINUE.match(probe):
+        reason = "link to continue reading elsewhere"
+    elif _DATELINE.match(probe):
+        state.dateline = state.dateline or text
+        reason = "dateline (lifted to the dateline field)"
+    elif byline := _BYLINE.match(probe):
+        state.byline = state.byline or view.source(*byline.span("name"))
+        reason = "byline (lifted to the byline field)"
+        if byline.group("date"):
+            state.dateline = state.dateline or view.source(*byline.span("date")).strip()
+            reason = "byline and dateline (lifted to the byline and dateline fields)"
+    elif _WIRE_CREDITS.match(probe):
+        reason = "reporting and editing credits"
+    elif _EDITOR_CREDIT.match(probe):
+        reason = "editor or source credit"
+    elif _COPYRIGHT.match(probe) and len(probe.split()) <= 20:
+        reason = "copyright notice"
+    elif credit := _caption_credit(probe):
+        state.credits.append(view.source(*credit).strip())
+        reason = "photo caption with credit (credit lifted to the credits field)"
+    else:
+        reason = _widget_reason(probe)
+    if reason:
+        state.drop(line, text, reason)
+    return bool(reason)
+
+
+def _widget_reason(probe: str) -> str:
+    """Why a line is a caption ending in '|', a widget or stray punctuation, or ''."""
+    if _BAR_END.search(probe):
+        return "photo caption (ends with '|')"
+    if _WIDGET.match(probe) or _WIDGET_ROW.match(probe) or _HASHTAGS.match(probe):
+        return "sharing or tag widget"
+    if _PUNCT_ONLY.match(probe):
+        return "stray punctuation line"
+    return ""
+
+
+CREDIT_WINDOW = 240
+"""A caption's credit lies within this many characters of the line's end (searching less is faster)."""
+
+
+def _caption_credit(probe: str) -> tuple[int, int] | None:
+    """The span of the credit that ends a photo caption (in folded text), or None."""
+    tail = max(0, len(probe) - CREDIT_WINDOW)  # '^' still means the line's start
+    found = _CREDIT.search(probe, tail)
+    if not found and _PICTURE_WORD.search(probe, tail):
+        found = _CREDIT_BY.search(probe, tail) or _AGENCY_PHOTO.search(probe, tail)
+    if found:
+        return found.span("credit")
+    found = _SLASH_CREDIT.search(probe, tail) if "/" in probe else None
+    if found:
+        return found.span("named") if found.group("named") else found.span("anonymous")
+    return None
+
+
+_Lift = tuple[int, str, tuple[int, int], str]
+"""A prefix of the first paragraph: where it ends, the field, the value's span, the reason (folded text)."""
+
+
+def _opening(probe: str) -> list[_Lift]:
+    """Prefixes that open the first paragraph and are lifted: a source credit or a place dateline."""
+    source = _SOURCE_PREFIX.match(probe)
+    if source:
+        value = source.span("source") if source.group("source") else source.span("agency")
+        return [(source.end(), "source", value, "source credit (lifted to the source field)")]
+    place = _DATELINE_PREFIX.match(probe)
+    if not place:
+        return []
+    agency = place.group("agency")
+    lifts = [(place.start("agency") if agency else place.end(), "dateline", place.span("dateline"),
+              "dateline (lifted to the dateline field)")]
+    if agency:
+        lifts.append((place.end(), "source", place.span("agency_name"), "source credit (lifted to the source field)"))
+    return lifts
+
+
+def _keep(state: _State, line: int, view: Folded) -> None:
+    """Keep a line in the body; on the first paragraph, lift its source credit and dateline first."""
+    cut = 0
+    if not state.started:
+        for end, name, value, reason in _opening(view.text):
+            if name == "source":
+                state.source = state.source or view.source(*value)
+            else:
+                state.dateline = state.dateline or view.source(*value)
+            state.drop(line, view.source(cut, end), reason)
+            cut = end
+    state.kept[line] = view.original[view.at(cut):]
+    state.started = True
+
+
+def _result(state: _State) -> CleanResult:
+    """The body, paragraphs, ledger and fields gathered in ``state``."""
     paragraphs: list[Paragraph] = []
     offset = 0
     for line, text in sorted(state.kept.items()):
@@ -292,14 +400,13 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
     return CleanResult(body, tuple(paragraphs), removed, furniture)
 
 
-def _adjacent_repeats(content: list[tuple[int, str]]) -> dict[int, int]:
+def _adjacent_repeats(content: list[tuple[int, str]], keys: list[str]) -> dict[int, int]:
     """Positions of lines repeated immediately (blank lines aside): captions printed twice."""
     pairs: dict[int, int] = {}
     for pos in range(1, len(content)):
-        a, b = content[pos - 1], content[pos]
-        if _norm(a[1]) == _norm(b[1]) and len(a[1].split()) >= 3:
-            pairs[pos - 1] = b[0]
-            pairs[pos] = a[0]
+        if keys[pos - 1] == keys[pos] and len(content[pos - 1][1].split()) >= 3:
+            pairs[pos - 1] = content[pos][0]
+            pairs[pos] = content[pos - 1][0]
     return pairs
 
 

@@ -261,11 +261,17 @@ def user_folder() -> Path:
     return user_data_path("accord", appauthor=False) / "corpus"
 
 
+def env_folders() -> list[Path]:
+    """The folders named by ``ACCORD_CORPUS`` (``dir1:dir2``, like repeated ``--corpus``), if any."""
+    env = os.environ.get("ACCORD_CORPUS", "").strip()
+    return [Path(p) for p in env.split(os.pathsep) if p]
+
+
 def default_folders() -> list[Path]:
     """Folders read when none is named: ``ACCORD_CORPUS`` or the embedded and user corpora."""
-    env = os.environ.get("ACCORD_CORPUS", "").strip()
+    env = env_folders()
     if env:
-        return [Path(p) for p in env.split(os.pathsep) if p]
+        return env
     folders = [embedded_folder()]
     user = user_folder()
     if user.is_dir():
@@ -314,16 +320,30 @@ def load_corpus(
     return Corpus(tuple(docs), tuple(errors), tuple(folders))
 
 
+JOINT_STATEMENT = "joint-statement-report"
+LATEST_STATEMENTS = "the latest joint statement against the one before it"
+LATEST_DOCUMENTS = "the two most recent documents"
+
+
+def _default(corpus: Corpus) -> tuple[Document, Document, str]:
+    statements = [d for d in corpus.documents if d.meta.kind == JOINT_STATEMENT]
+    if len(statements) >= 2:
+        return statements[-2], statements[-1], LATEST_STATEMENTS
+    if len(corpus.documents) >= 2:
+        return corpus.documents[-2], corpus.documents[-1], LATEST_DOCUMENTS
+    raise UnknownDocument("the corpus needs at least two documents to compare")
+
+
 def default_pair(corpus: Corpus) -> tuple[Document, Document]:
-    """The headline comparison: the oldest and newest joint-statement reports.
+    """The headline comparison: the latest joint-statement report against the one before it.
 
     Falls back to the two most recent documents when the corpus has fewer
-    than two joint-statement reports.
+    than two joint-statement reports; :func:`default_pair_reason` says which.
     """
-    statements = [d for d in corpus.documents if d.meta.kind == "joint-statement-report"]
-    pool = statements if len(statements) >= 2 else list(corpus.documents)
-    if len(pool) < 2:
-        raise UnknownDocument("the corpus needs at least two documents to compare")
-    if pool is statements:
-        return pool[0], pool[-1]
-    return pool[-2], pool[-1]
+    left, right, _ = _default(corpus)
+    return left, right
+
+
+def default_pair_reason(corpus: Corpus) -> str:
+    """Why :func:`default_pair` chose its pair, for a header ("the latest joint statement against ...")."""
+    return _default(corpus)[2]

@@ -3,8 +3,11 @@
 A rule-based segmenter written for news prose: it knows titles and other
 abbreviations ("Mr.", "Gen.", "bln."), initials ("V. Putin"), dotted acronyms
 ("U.S.", which may also end a sentence), numbers ("1982 UNCLOS", "40%", "1.5"),
-closing quotes and brackets, the Vietnamese press ending "./.", and headings
-without a full stop (a paragraph always ends a sentence). It is measured
+closing quotes and brackets, the Vietnamese press ending "./.", list markers
+("1. Both sides agreed ..." is one sentence, and a paragraph holding only
+"1." joins the item after it), and headings without a full stop (otherwise a
+paragraph always ends a sentence). Its rules look only at ASCII letters and
+punctuation, so text in NFC and in NFD (decomposed accents) splits alike. It is measured
 against pysbd on ``tests/data/segmentation.json`` (see ``benchmarks/``).
 """
 
@@ -43,6 +46,8 @@ _ONLY_SPACE = re.compile(r"\s*\Z")
 _LOOKBACK = 64
 """Characters looked at before a full stop to find the word it ends (no abbreviation is longer)."""
 _NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])\.")
+"""A list item's number or letter ("1.", "iv.", "b."): it never ends a sentence of its own."""
 
 
 def _opener(word: str) -> bool:
@@ -85,7 +90,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
-        if end <= pos or not _is_boundary(text, match.start(), end):
+        if end <= pos or _LIST_MARKER.fullmatch(text, pos, end) or not _is_boundary(text, match.start(), end):
             continue
         spans.append((pos, end))
         pos = end
@@ -105,14 +110,37 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 
 
 def segment(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
-    """Sentences of a body given as its paragraphs; spans index the body string."""
+    """Sentences of a body given as its paragraphs (joined by newlines); spans index the body string.
+
+    A paragraph that is only a list marker ("1.") starts the first sentence of
+    the paragraph after it: that sentence holds the paragraph break (it is
+    still ``body[start:end]``) and belongs to the item's paragraph.
+    """
     out: list[Sentence] = []
-    for number, para in enumerate(paragraphs):
-        for start, end in split_spans(para.text):
-            out.append(
-                Sentence(len(out), para.text[start:end], para.start + start, para.start + end, number)
-            )
+    paras = list(paragraphs)
+    lead: tuple[int, str] | None = None  # (body start, text) of marker paragraphs waiting for their item
+    for number, para in enumerate(paras):
+        if _marker_before(paras, number):
+            gap = "\n" * (paras[number + 1].start - para.start - len(para.text))
+            lead = (lead[0], lead[1] + para.text + gap) if lead else (para.start, para.text + gap)
+            continue
+        for k, (start, end) in enumerate(split_spans(para.text)):
+            begin, text = para.start + start, para.text[start:end]
+            if k == 0 and lead is not None:
+                begin, text = lead[0], lead[1] + para.text[:end]
+            out.append(Sentence(len(out), text, begin, para.start + end, number))
+        lead = None
     return tuple(out)
+
+
+def _marker_before(paras: list[Paragraph], number: int) -> bool:
+    """True when paragraph ``number`` is only a list marker and the item follows it, newlines apart."""
+    para = paras[number]
+    if number + 1 >= len(paras) or not _LIST_MARKER.fullmatch(para.text) or para.text[:1].isspace():
+        return False
+    following = paras[number + 1]
+    gap = following.start - para.start - len(para.text)
+    return gap in (1, 2) and following.text.strip() != "" and not following.text[:1].isspace()
 
 
 def split_text(text: str) -> list[str]:

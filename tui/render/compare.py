@@ -123,7 +123,7 @@ def _row_header(row: Row) -> Line:
     return line
 
 
-def _header(comparison: Comparison, width: int) -> list[Line]:
+def _header(comparison: Comparison, width: int, note: str = "") -> list[Line]:
     left, right = comparison.left, comparison.right
     lines = _wrapped(
         Line().add_raw("Compare ", "title").add(left.id, "id").add_raw(f" ({left.date.isoformat()})", "meta")
@@ -134,15 +134,18 @@ def _header(comparison: Comparison, width: int) -> list[Line]:
             for chunk, style in wrapped:
                 line.add_raw(chunk, style)
             lines.append(line)
+    if note:
+        lines += _wrapped(Line().add(note, "dim"), width)
     lines += _wrapped(Line().add_raw(summary_text(comparison), "heading")
                       .add_raw(f"   threshold {comparison.threshold:.2f}", "score"), width)
     lines += _wrapped(Line().add_raw(LEGEND, "dim"), width)
     return lines
 
 
-def compare_text(comparison: Comparison, width: int = 100, only_changed: bool = False) -> list[Line]:
-    """Styled lines: the header, then every shown row (side by side when ``width`` allows)."""
-    lines = _header(comparison, width)
+def compare_text(comparison: Comparison, width: int = 100, only_changed: bool = False,
+                 note: str = "") -> list[Line]:
+    """Styled lines: the header (with ``note``, e.g. why this pair), then every shown row."""
+    lines = _header(comparison, width, note)
     rows = shown_rows(comparison, only_changed)
     side_by_side = width >= SIDE_BY_SIDE_MIN
     for row in rows:
@@ -244,8 +247,8 @@ def _notes(row: Row) -> str:
     return "; ".join(bits)
 
 
-def compare_markdown(comparison: Comparison, only_changed: bool = False) -> str:
-    """A Markdown report: title, summary, legend and one table row per row."""
+def compare_markdown(comparison: Comparison, only_changed: bool = False, note: str = "") -> str:
+    """A Markdown report: title, ``note`` (e.g. why this pair), summary, legend and one table row per row."""
     from tui.render.escape import md
 
     left, right = comparison.left, comparison.right
@@ -255,6 +258,7 @@ def compare_markdown(comparison: Comparison, only_changed: bool = False) -> str:
         f"`{md(left.id)}` ({left.date.isoformat()}) → `{md(right.id)}` ({right.date.isoformat()}) · "
         f"threshold {comparison.threshold:.2f}",
         "",
+        *([f"*{md(note)}*", ""] if note else []),
         "**Summary:** " + md(summary_text(comparison)),
         "",
         "Deleted words are ~~struck through~~, inserted words are **bold**. "

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.documents.document import Document
 from tui.infra.safety import one_line, visible
 from tui.render.styled import Line, cell_width, pad, truncate, wrap_runs
+
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def sentence_line(text: str) -> str:
+    """A sentence for display on one line: a paragraph break inside it ("1." + item) becomes a space."""
+    return _BREAK.sub(" ", text) if "\n" in text else text
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark
                 out.append("")
             para = s.paragraph
         note = f" — {md(marks[s.index].label)}" if marks and s.index in marks else ""
-        out.append(f"{md(s.text)}{note} <sup>{s.index}</sup>")
+        out.append(f"{md(sentence_line(s.text))}{note} <sup>{s.index}</sup>")
     return "\n".join(out) + "\n"
 
 
@@ -181,7 +189,7 @@ def show_text(
         if s.paragraph != para and para >= 0:
             lines.append(Line())
         para = s.paragraph
-        runs = [(visible(s.text), "")]
+        runs = [(visible(sentence_line(s.text)), "")]
         mark = marks.get(s.index) if marks else None
         if mark:
             runs.append((visible(f"  [{mark.label}]"), mark.style))

@@ -13,13 +13,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 # After escaping: a leading "-" or "=" (list item, setext underline, thematic break) or "1." (ordered list).
 _MD_LINE_START = re.compile(r"^(\s*)(?:([-=])|(\d+)(\.))")
 # GFM extended autolinks: "scheme://..." and "www." turn into links without any markup.
-_AUTOLINK = re.compile(r"(?i)(https?|ftp|javascript|data|file|mailto|vbscript)(:)|(www)(\.)")
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|javascript|data|file|mailto|vbscript)(:)|(www)(\.+)")
 
 
 def _defuse_autolink(match: re.Match[str]) -> str:
     if match.group(1):
         return f"{match.group(1)}\\{match.group(2)}"
-    return f"{match.group(3)}\\{match.group(4)}"
+    return match.group(3) + "".join(f"\\{dot}" for dot in match.group(4))  # "www.." -> "www\.\."
 
 
 def md(text: str) -> str:

@@ -13,6 +13,7 @@ from tui.app.widgets.wraplist import Column, Item, WrapList
 from tui.documents.document import Document
 from tui.documents.model import Removed
 from tui.infra.safety import visible
+from tui.render.documents import sentence_line
 
 GLYPHS = {"pledge": "●", "support": "◐", "intent": "○"}
 
@@ -83,7 +84,7 @@ class SentenceList(WrapList):
                 items.append(self._removed_item(removed[r], r, styles))
                 r += 1
             last_of_paragraph = n + 1 == len(sentences) or sentences[n + 1].paragraph != s.paragraph
-            items.append(Item(f"s{s.index}", self._cells(s.index, s.text, pattern, styles),
+            items.append(Item(f"s{s.index}", self._cells(s.index, sentence_line(s.text), pattern, styles),
                               gap_after=last_of_paragraph))
         while r < len(removed):
             items.append(self._removed_item(removed[r], r, styles))
