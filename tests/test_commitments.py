@@ -181,8 +181,8 @@ def test_group_invariants(result):
 
 def test_labels_and_themes_are_readable(result):
     nav = group_for(result, "nhandan-2024", 19, "navigation")
-    assert nav.theme == "east sea"
-    assert nav.label.startswith("East Sea: ")
+    assert nav.theme == "maritime"
+    assert nav.label.startswith("Maritime: ")
     trade = group_for(result, "investor-2024", 8, "Eurasian")
     assert trade.theme == "trade"
     nuclear = group_for(result, "vgp-2025", 14, "Nuclear")
