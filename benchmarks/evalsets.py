@@ -110,6 +110,23 @@ class AlignScore:
             tuple((k, v[0], v[1]) for k, v in sorted(kinds.items())))
 
 
+def resolve(label: str, texts: set[str] | list[str]) -> str:
+    """The sentence a label names: the one with its exact text, else the only sentence that the label
+    contains or that contains it (cleaning may since have lifted a dateline or credit off its start)."""
+    if label in texts:
+        return label
+    near = [t for t in texts if len(t) >= 20 and (t in label or label in t)]
+    return near[0] if len(near) == 1 else label
+
+
+def _resolved(labels: dict, left: set[str], right: set[str]) -> dict:  # type: ignore[type-arg]
+    return {
+        "pairs": [{**p, "left": resolve(p["left"], left), "right": resolve(p["right"], right)} for p in labels["pairs"]],
+        "left_unmatched": [resolve(t, left) for t in labels["left_unmatched"]],
+        "right_unmatched": [resolve(t, right) for t in labels["right_unmatched"]],
+    }
+
+
 def score_alignment(comparison, labels: dict, name: str = "") -> AlignScore:  # type: ignore[no-untyped-def,type-arg]
     """Score one comparison against one labelled file.
 
@@ -121,6 +138,7 @@ def score_alignment(comparison, labels: dict, name: str = "") -> AlignScore:  # 
     """
     left_texts = {s.text for s in comparison.left.sentences}
     right_texts = {s.text for s in comparison.right.sentences}
+    labels = _resolved(labels, left_texts, right_texts)
     gold = {(p["left"], p["right"]): p.get("kind", "close") for p in labels["pairs"]}
     left_lab = {p["left"] for p in labels["pairs"]} | set(labels["left_unmatched"])
     right_lab = {p["right"] for p in labels["pairs"]} | set(labels["right_unmatched"])
@@ -176,7 +194,7 @@ def canonical_actor(name: str | None) -> str | None:
     if low in ("both", ""):
         return low or None
     try:
-        from tui.analysis.parties import canonical_party
+        from tui.analysis.parties import canonical as canonical_party
 
         found = canonical_party(name)
         if found:
@@ -199,7 +217,8 @@ def detection_items(item: EvalSet):  # type: ignore[no-untyped-def]
             texts = [s.text for s in doc.sentences]
             index = entry["index"]
             if entry.get("text") and (index >= len(texts) or texts[index] != entry["text"]):
-                index = texts.index(entry["text"]) if entry["text"] in texts else -1
+                found = resolve(entry["text"], texts)
+                index = texts.index(found) if found in texts else -1
             if index < 0:
                 out.append((entry, entry["text"], (entry["text"],), doc))
                 continue
@@ -260,16 +279,11 @@ def score_detection(item: EvalSet, only: str | None = None) -> DetectionScore | 
 
 
 def _detect(detect_text, text, context, doc, entry):  # type: ignore[no-untyped-def]
-    """Detection of one labelled sentence, with its document's parties when the detector takes them."""
-    import inspect
+    """Detection of one labelled sentence, with its document's parties and people."""
+    from tui.analysis import parties
 
-    params = inspect.signature(detect_text).parameters
-    kwargs = {}
-    if "parties" in params and doc is not None:
-        from tui.analysis.parties import document_parties
-
-        kwargs["parties"] = document_parties(doc)
-    return detect_text(text, doc.id if doc else "", entry.get("index", 0), context, **kwargs)
+    who = parties.of_document(doc) if doc is not None else None
+    return detect_text(text, doc.id if doc else "", entry.get("index", 0), context, who)
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,9 @@ def test_min_docs_filters(capsys):
 
 
 def test_theme_filter(capsys):
-    _, out, _ = run(capsys, "commitments", "--format", "json", "--theme", "east-sea")
+    _, out, _ = run(capsys, "commitments", "--format", "json", "--theme", "maritime")
     groups = json.loads(out)["groups"]
-    assert groups and all(g["theme"] == "east sea" for g in groups)
+    assert groups and all(g["theme"] == "maritime" for g in groups)
     code, _, err = run(capsys, "commitments", "--theme", "cooking")
     assert code == 2 and "not a theme" in err
 
@@ -103,7 +103,7 @@ def test_explain(capsys, result):
 
 
 def test_unknown_group_exits_2(capsys):
-    code, out, err = run(capsys, "commitments", "--explain", "east-sea-zzzz")
+    code, out, err = run(capsys, "commitments", "--explain", "maritime-zzzz")
     assert code == 2
     assert "no pledge group" in err and "did you mean" in err
     assert out == ""

@@ -236,7 +236,7 @@ def _find_commitments(docs):  # type: ignore[no-untyped-def]
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
 @click.option("--min-docs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Show only pledges found in at least this many documents.")
-@click.option("--theme", default=None, help="Show only one theme (e.g. 'east sea', trade, energy, nuclear).")
+@click.option("--theme", default=None, help="Show only one theme (e.g. maritime, trade, energy, nuclear).")
 @click.option("--explain", "explain_ref", default=None, metavar="GROUP",
               help="Explain one group (id or unique prefix): members, shared terms, pairwise scores.")
 @click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
@@ -251,8 +251,8 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
     \b
     Examples:
       accord commitments --min-docs 2
-      accord commitments --theme "east sea" --format markdown
-      accord commitments --explain east-sea
+      accord commitments --theme maritime --format markdown
+      accord commitments --explain maritime
     """
     from tui.analysis.commitments import THEME_NAMES, explain
     from tui.render import commitments as view

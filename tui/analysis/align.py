@@ -91,7 +91,7 @@ THIN_PENALTY = 0.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 RELATED_RATIO = 0.5
-ATTACH_RATIO = 0.6
+ATTACH_RATIO = 0.7
 """A sentence left alone joins a row as a further counterpart of its best partner when that pair
 scores at least this share of the threshold."""
 """A related pair (mutual best partners among the sentences left unpaired) needs a score of at
@@ -431,11 +431,18 @@ def _gate(left: _Profile, right: _Profile, cos: float) -> float:
 
 
 def actor_terms(docs: Sequence[Document]) -> frozenset[str]:
-    """Terms naming who speaks: titles, and the names that follow a title in ``docs``."""
+    """Terms naming who speaks: titles, the names that follow a title in ``docs``, the people the
+    documents tie to a party, and the parties themselves (named in nearly every sentence, they say
+    who acts, not what is agreed)."""
+    from tui.analysis import parties
+
     found = set(_TITLE_TERMS)
     for doc in docs:
         for match in _NAME_AFTER_TITLE.finditer(doc.body):
             found.update(features.terms(match.group(1)))
+        who = parties.of_document(doc)
+        for name in (*who.parties, *who.people):
+            found.update(features.terms(name))
     return frozenset(found)
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.analysis import features
+from tui.analysis import features, parties
 from tui.analysis.cues import Cue, classify, find_cues
 from tui.documents.document import Document
 
@@ -41,45 +41,26 @@ class Pledge:
 
 
 
-_BOTH = re.compile(
-    r"(?<![\w-])(?:both|the\s+two|two|they|we|the\s+leaders|leaders|the\s+parties|"
-    r"(?:viet\s*nam|vietnam)(?:ese)?\s+and\s+russia(?:n)?|russia\s+and\s+(?:viet\s*nam|vietnam)|"
-    r"the\s+(?:prime\s+ministers|presidents|ministers)|each\s+other)(?![\w-])",
-    re.I,
-)
-_VIETNAM = re.compile(
-    r"(?<![\w-])(?:viet\s*nam(?:'s|’s)?|vietnamese\s+(?:side|government|leaders?|party|state)|"
-    r"trong|to\s+lam|lam|chinh|the\s+vietnamese\s+leader)(?![\w-])",
-    re.I,
-)
-_RUSSIA = re.compile(
-    r"(?<![\w-])(?:russia(?:'s|’s)?|the\s+russian\s+(?:side|sides|government|leader|federation)|moscow|"
-    r"putin|mishustin|lavrov|the\s+kremlin)(?![\w-])",
-    re.I,
-)
-_PRONOUN = re.compile(
-    r"(?<![\w-])(?:he|she|it|i|the\s+prime\s+minister|the\s+president|the\s+party\s+chief|"
-    r"the\s+general\s+secretary)(?![\w-])",
-    re.I,
-)
 _PARTY_WORD = re.compile(
     r"(?<![\w-])(?:sides?|countries|nations|leaders?|ministers|presidents|parties|they|we|both|"
-    r"viet\s*nam|vietnam|russia|trong|lam|chinh|putin|mishustin|he|she|it|i|governments?|"
-    r"secretary|minister|president|chief|leader)(?:'s|’s)?(?![\w-])",
+    r"he|she|it|i|governments?|secretary|minister|president|premier|chancellor|chief|leader|"
+    r"counterparts?|delegations?|states)(?:'s|’s)?(?![\w-])",
     re.I,
 )
+"""Words that name who commits without naming a country (a country, capital or person is a
+capitalised name: see :func:`_party_subject`)."""
 _MODAL_OR_AIM = re.compile(r"^(?:will|shall|would|should|must|ought\s+to|aim|aims|aimed|aiming|aim\s+to|aims\s+to|aim\s+at|"
                            r"aims\s+at|aiming\s+to|aiming\s+at|aimed\s+to|aimed\s+at)(?:\s+not)?$", re.I)
 _WOULD_PARTY = re.compile(
     r"(?<![\w-])(?:the\s+two\s+(?:sides|countries|nations|leaders)|both\s+(?:sides|countries|nations)|"
-    r"they|we|vietnam|viet\s+nam|russia)\s+would(?![\w-])",
+    r"they|we)\s+would(?![\w-])",
     re.I,
 )
 _CLAUSE_START = re.compile(
     r"(?:;\s*(?:and\s+)?|,\s*(?:and\s+|while\s+|as\s+well\s+as\s+)?|\s+(?:and|while)\s+)", re.I
 )
 _SUBJECT_PREFIX = re.compile(
-    r"^(?:(?:the|both|two|sides?|countries|nations|leaders?|they|we|he|she|it|vietnam|viet|nam|russia|"
+    r"^(?:(?:the|both|two|sides?|countries|nations|leaders?|they|we|he|she|it|(?-i:[A-Z][\w'’-]*)|"
     r"also|further|jointly|strongly|fully|highly|firmly|continued?|to|have|has|had|all|each)\s+){0,4}",
     re.I,
 )
@@ -132,39 +113,29 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def _parties(text: str) -> list[tuple[int, str]]:
-    found = []
-    for pattern, who in ((_BOTH, "both"), (_VIETNAM, "Vietnam"), (_RUSSIA, "Russia")):
-        for m in pattern.finditer(text):
-            found.append((m.end(), who))
-    return sorted(found)
+_TITLE = r"(?:President|Prime\s+Minister|PM|Premier|Chancellor|General\s+Secretary|Chairman|King|Emperor|Minister)"
+_TWO_TITLED = re.compile(rf"(?<![\w-]){_TITLE}\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:his\s+|her\s+)?(?:[\w-]+\s+)?"
+                         rf"{_TITLE}\s+[A-Z]")
 
 
-def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str = "") -> str:
-    """Who commits: the last party named before the cue (a pronoun or bare title is resolved
-    to the last person named in the sentences before), else the previous clause's actor, else
-    the first party named after the cue, else ``unspecified``."""
-    before = clause[: cue.start]
-    found = _parties(before)
-    pronoun = [m.end() for m in _PRONOUN.finditer(before)]
-    if found and not (pronoun and pronoun[-1] > found[-1][0]):
-        return found[-1][1]
-    if pronoun:
-        for sentence in reversed(context):
-            names = [(m.end(), "Vietnam") for m in _VIETNAM_PERSON.finditer(sentence)]
-            names += [(m.end(), "Russia") for m in _RUSSIA_PERSON.finditer(sentence)]
-            if names:
-                return sorted(names)[-1][1]
+def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
+           who: parties.DocumentParties) -> str | None:
+    """Who commits: the party (or ``both``) named as the subject before the cue, a pronoun or bare
+    title resolved to the last person named (:func:`tui.analysis.parties.actor`); else the previous
+    clause's actor; else the first party named after the cue; else ``unspecified``. ``None`` when
+    the subject is a third country: its pledge is not one of the parties'."""
+    found = who.actor(clause, cue.start, context[:-1])
+    if found and found != parties.BOTH and who.parties and found not in who.parties:
+        return None
+    if found:
+        return found
+    if _TWO_TITLED.search(clause[: cue.start]):
+        return parties.BOTH  # "President X and PM Y underlined ...": two leaders, one of each side
     if inherited:
         return inherited
-    named = [who for _, who in _parties(clause[cue.end:]) if who != "both"]
-    if named:
-        return named[0]
-    return "unspecified"
+    return parties.named_after(clause, cue.end, who.parties) or "unspecified"
 
 
-_VIETNAM_PERSON = re.compile(r"(?<![\w-])(?:trong|to\s+lam|lam|chinh|the\s+vietnamese\s+leader)(?![\w-])", re.I)
-_RUSSIA_PERSON = re.compile(r"(?<![\w-])(?:putin|mishustin|lavrov|the\s+russian\s+leader)(?![\w-])", re.I)
 _PASSIVE = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)
 _BARE_VERB = frozenset({"support", "back", "endorse", "welcome", "embrace", "uphold", "seek", "urge", "request",
                         "propose", "hope", "wish", "desire"})
@@ -229,15 +200,20 @@ def detect(doc: Document) -> tuple[Pledge, ...]:
     """The pledges of ``doc`` in reading order (several per sentence when clauses carry several)."""
     out: list[Pledge] = []
     texts = [s.text for s in doc.sentences]
+    who = parties.of_document(doc)
     for s in doc.sentences:
-        out.extend(detect_text(s.text, doc.id, s.index, texts[max(0, s.index - 6): s.index + 1]))
+        out.extend(detect_text(s.text, doc.id, s.index, texts[max(0, s.index - 6): s.index + 1], who))
     return tuple(out)
 
 
-def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[str] = ()) -> list[Pledge]:
-    """The pledges of one sentence (``context``: it and the sentences before, to resolve "he")."""
+def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[str] = (),
+                who: parties.DocumentParties | None = None) -> list[Pledge]:
+    """The pledges of one sentence. ``context``: it and the sentences before (to resolve "he");
+    ``who``: the document's parties and people (default: found in the sentence itself)."""
     out: list[Pledge] = []
     context = context or (text,)
+    if who is None:
+        who = parties.of_text("", "\n".join(context))
     if len(text.split()) < 4:
         return out  # headings and captions
     previous: Pledge | None = None
@@ -263,7 +239,9 @@ def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[s
         if previous is not None and offset and cue.start == 0 and cue.text.lower() in _BARE_VERB:
             strength = previous.strength  # "aim to overcome X, support Y": Y is under "aim"
         inherited = previous.actor if previous is not None else ""
-        actor = _actor(clause, cue, context, inherited)
+        actor = _actor(clause, cue, context, inherited, who)
+        if actor is None:
+            continue  # a third country's pledge ("North Korea pledged ..."), not the parties'
         previous = Pledge(doc_id, index, clause, strength, actor, cue.text, offset)
         out.append(previous)
     return out

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowballstemmer)
 
+from tui.analysis import lexicon as _lexicon
+
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 
 STOPWORDS = frozenset(
@@ -39,90 +41,11 @@ STOPWORDS = frozenset(
 )
 """Function words and reporting verbs: they carry no content of a pledge."""
 
-# Phrases that recur in nearly every statement; they are cut out before weighting.
-BOILERPLATE = (
-    "comprehensive strategic partnership",
-    "strategic partnership",
-    "in accordance with international law",
-    "in line with international law",
-    "in accordance with the un charter and international law",
-    "the principles of the united nations charter and international law",
-    "united nations charter and international law",
-    "un charter and international law",
-    "based on international law",
-    "on the basis of international law",
-    "international law",
-    "the two sides",
-    "both sides",
-    "the two countries",
-    "both countries",
-    "both nations",
-    "the two nations",
-    "the two leaders",
-    "the leaders of the two countries",
-    "in the region and the world",
-    "in the region and globally",
-    "regional and global peace",
-    "peace, stability and development",
-    "peace, stability, and development",
-    "traditional friendship",
-    "mutual benefit",
-    "mutually beneficial",
-)
+BOILERPLATE: tuple[str, ...] = tuple(_lexicon.section("features")["boilerplate"])
+"""Phrases that recur in nearly every statement; they are cut out before weighting (lexicon.toml)."""
 
-# Spelling variants and synonyms folded before stemming (lowercase, whole words / phrases).
-VARIANTS = {
-    "viet nam": "vietnam",
-    "vietnamese": "vietnam",
-    "russian": "russia",
-    "russian federation": "russia",
-    "south china sea": "east sea",
-    "defence": "defense",
-    "favourable": "favorable",
-    "favour": "favor",
-    "labour": "labor",
-    "programme": "program",
-    "centre": "center",
-    "organisation": "organization",
-    "multilateralisation": "multilateralization",
-    "realise": "realize",
-    "emphasise": "emphasize",
-    "prioritise": "prioritize",
-    "aviation": "overflight",
-    "air traffic": "overflight",
-    "maritime": "navigation",
-    "eurasian economic union": "eaeu",
-    "free trade agreement": "fta",
-    "united nations convention on the law of the sea": "unclos",
-    "un convention on the law of the sea": "unclos",
-    "declaration on the conduct of parties": "doc",
-    "declaration of conduct of parties": "doc",
-    "code of conduct": "coc",
-    "united nations": "un",
-    "oil and gas": "oilgas",
-    "petroleum": "oilgas",
-    "nuclear power plants": "nuclearpower",
-    "nuclear power plant": "nuclearpower",
-    "nuclear power": "nuclearpower",
-    "people-to-people": "peopletopeople",
-    "expedite": "accelerate",
-    "speedily": "accelerate",
-    "soon": "early",
-    "enhance": "strengthen",
-    "boost": "strengthen",
-    "bolster": "strengthen",
-    "bolstering": "strengthen",
-    "consolidate": "strengthen",
-    "intensify": "strengthen",
-    "intensifying": "strengthen",
-    "cement": "strengthen",
-    "deepen": "strengthen",
-    "foster": "promote",
-    "upgrade": "strengthen",
-    "citizens": "citizen",
-    "expatriates": "citizen",
-    "community": "citizen",
-}
+VARIANTS: dict[str, str] = dict(_lexicon.section("features")["variants"])
+"""Spelling variants and synonyms folded before stemming (lowercase, whole words / phrases; lexicon.toml)."""
 
 _VARIANT_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(VARIANTS, key=len, reverse=True)) + r")(?![\w-])"
@@ -146,9 +69,29 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def fold_countries(text: str) -> str:
+    """``text`` with every country name and demonym written as the country's one canonical word
+    ("Viet Nam", "Vietnamese" -> "Vietnam"; "the United States", "American" -> "UnitedStates"), so
+    statements between any two countries weigh their parties' names alike."""
+    from tui.analysis.parties import mentions
+
+    found = [m for m in mentions(text) if m.kind in ("name", "demonym")]
+    if not found:
+        return text
+    out, pos = [], 0
+    for m in found:
+        if m.start < pos:
+            continue
+        out.append(text[pos:m.start])
+        out.append(m.country.replace(" ", ""))
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
-    """Lowercase ``text`` with variants folded and boilerplate cut out."""
-    low = text.lower().replace("’", "'")
+    """Lowercase ``text`` with country names, variants and synonyms folded and boilerplate cut out."""
+    low = fold_countries(text).lower().replace("’", "'")
     low = _BOILER_RE.sub(" ", low)
     return _VARIANT_RE.sub(lambda m: VARIANTS[m.group(1)], low)
 

@@ -37,12 +37,10 @@ STRENGTH_PENALTY = 0.03
 
 
 _WHO = re.compile(
-    r"(?<![\w-])(?:(?:prime\s+minister|president|general\s+secretary|party\s+chief|party\s+general\s+secretary|"
-    r"deputy\s+prime\s+minister|foreign\s+minister|minister|chairman|chairwoman|leaders?|the\s+leader)s?"
-    r"(?:\s+of\s+the\s+two\s+countries)?|vladimir\s+putin|putin|mikhail\s+mishustin|mishustin|"
-    r"(?:nguyen\s+phu\s+)?trong|(?:pham\s+minh\s+)?chinh|to\s+lam|lam|he|she|they|counterpart|guest|"
-    r"the\s+(?:russian|vietnamese)\s+side|long-time\s+partners)(?![\w-])",
-    re.I,
+    r"(?<![\w-])(?:(?i:prime\s+minister|president|general\s+secretary|party\s+chief|party\s+general\s+secretary|"
+    r"deputy\s+prime\s+minister|foreign\s+minister|minister|premier|chancellor|chairman|chairwoman|leaders?|"
+    r"the\s+leader)s?(?i:\s+of\s+the\s+two\s+countries)?(?:\s+[A-Z][\w'’-]*){0,3}|"
+    r"(?i:he|she|they|counterparts?|guests?|hosts?|the\s+[\w-]+\s+side|long-time\s+partners))(?![\w-])",
 )
 """Who speaks or commits: not what is pledged, so left out of the vectors."""
 

@@ -100,7 +100,7 @@ def group_label(members: Sequence[Pledge], weights: dict[str, float], theme: str
         used |= stems
         if len(picked) == 3:
             break
-    title = theme.title() if theme == "east sea" else theme.capitalize()
+    title = theme.capitalize()
     body = ", ".join(picked) if picked else ", ".join(top_terms[:3])
     return f"{title}: {body}", tuple(top_terms)
 

@@ -10,8 +10,10 @@ A corpus file is UTF-8 text::
     <the source capture, byte for byte>
 
 ``id``, ``title`` and ``date`` are required; ``outlet``, ``url``,
-``published``, ``event``, ``kind`` and ``language`` are optional; any other key
-is an error. A folder that holds one bad file still loads the others and
+``published``, ``event``, ``kind``, ``language`` and ``parties`` (an array of
+the countries the statement is between, e.g. ``parties = ["Japan", "Viet
+Nam"]``, each checked against the country library and stored by its canonical
+name) are optional; any other key is an error. A folder that holds one bad file still loads the others and
 reports the bad one.
 """
 
@@ -32,7 +34,7 @@ from tui.infra.errors import InputError, UnknownDocument
 FENCE = "+++"
 SUFFIXES = (".txt", ".md")
 REQUIRED = ("id", "title", "date")
-OPTIONAL = ("outlet", "url", "published", "event", "kind", "language")
+OPTIONAL = ("outlet", "url", "published", "event", "kind", "language", "parties")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 
@@ -130,6 +132,8 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
         line = _key_line(lines, close, key)
         if key in ("date", "published"):
             fields[key] = _as_date(value, key, path, line)
+        elif key == "parties":
+            fields[key] = _as_parties(value, path, line)
         elif not isinstance(value, str):
             raise InputError(path, f"front-matter key '{key}' must be a string", line=line)
         else:
@@ -173,6 +177,23 @@ def _key_line(lines: list[str], close: int, key: str) -> int | None:
         if pattern.match(lines[i]):
             return i + 1
     return None
+
+
+def _as_parties(value: object, path: object, line: int | None) -> tuple[str, ...]:
+    """The canonical names of a ``parties`` array ("Viet Nam" -> "Vietnam"); unknown names are errors."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise InputError(path, "'parties' must be a non-empty array of country names (strings)", line=line)
+    from tui.analysis.parties import canonical  # lazy: the country library loads only for this key
+    from tui.infra.safety import one_line
+
+    names: list[str] = []
+    for raw in value:
+        name = canonical(raw)
+        if name is None:
+            raise InputError(path, f"unknown country '{one_line(raw)}' in 'parties'", line=line)
+        if name not in names:
+            names.append(name)
+    return tuple(names)
 
 
 def _as_date(value: object, key: str, path: object, line: int | None) -> dt.date:

@@ -22,6 +22,9 @@ class Meta:
     event: str = ""
     kind: str = ""
     language: str = "en"
+    parties: tuple[str, ...] = ()
+    """Countries the statement is between (front matter ``parties``, canonical names); empty when
+    not given, and then found in the text (:func:`tui.analysis.parties.of_document`)."""
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,5 @@ def _mapped(text: str, pieces: list[tuple[int, int, str]]) -> Folded:
                 out.append(part)
                 origin.append(start)
     origin.append(len(text))
-    if out:
-        origin[0] = 0  # marks before the first letter belong to the first span
+    origin[0] = 0  # marks before the first letter belong to the first span (or, folding to nothing, to it all)
     return Folded(text, "".join(out), tuple(origin))

@@ -36,7 +36,7 @@ _MAYBE_FINAL = {
 _OPENERS = {
     "the", "a", "an", "they", "he", "she", "it", "we", "i", "in", "on", "at", "both", "this",
     "that", "these", "those", "there", "but", "however", "meanwhile", "also", "as", "according",
-    "earlier", "later", "his", "her", "their", "its", "our", "vietnam", "russia", "viet", "for",
+    "earlier", "later", "his", "her", "their", "its", "our", "for",
     "after", "before", "during", "while", "when", "with", "under", "prime", "president", "mr",
 }
 

