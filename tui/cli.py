@@ -192,7 +192,8 @@ def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: 
 
 
 @cli.command("list")
-@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv"], case_sensitive=False),
+              default="text", show_default=True, help="Output format (csv: one row per document).")
 @click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
@@ -201,11 +202,15 @@ def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
     \b
     Example:
       accord list --format json
+      accord list --format csv > documents.csv
     """
     from tui.render import documents as view
 
     docs = settings.load().documents
-    if fmt == "json":
+    fmt = fmt.lower()
+    if fmt == "csv":
+        settings.write(view.list_csv(docs))
+    elif fmt == "json":
         settings.write(view.list_json(docs))
     elif fmt == "markdown":
         settings.write(view.list_markdown(docs))
@@ -262,7 +267,10 @@ def _find_commitments(docs):  # type: ignore[no-untyped-def]
 
 
 @cli.command("commitments")
-@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv", "html"], case_sensitive=False),
+              default="text", show_default=True,
+              help="Output format (csv: one row per group and document, for spreadsheets; html: one page with "
+              "the matrix and each group's wordings side by side).")
 @click.option("--min-docs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Show only pledges found in at least this many documents.")
 @click.option("--theme", default=None, help="Show only one theme (e.g. 'east sea', trade, energy, nuclear).")
@@ -282,6 +290,8 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
       accord commitments --min-docs 2
       accord commitments --theme "east sea" --format markdown
       accord commitments --explain east-sea
+      accord commitments --format csv > pledges.csv
+      accord commitments --min-docs 2 --format html > pledges.html
     """
     from tui.analysis.commitments import THEME_NAMES, explain
     from tui.render import commitments as view
@@ -289,6 +299,9 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
     if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
         raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(THEME_NAMES)})",
                                  param_hint="--theme")
+    fmt = fmt.lower()
+    if explain_ref is not None and fmt in ("csv", "html"):
+        raise click.UsageError(f"--explain prints text, markdown or json, not {fmt}")
     result = _find_commitments(settings.load().documents)
     w = settings.width(width)
     if explain_ref is not None:
@@ -301,7 +314,11 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
             _emit_lines(settings, view.explain_text(result, exp, w), w)
         return
     groups = view.select(result, min_docs, theme)
-    if fmt == "json":
+    if fmt == "csv":
+        settings.write(view.matrix_csv(result, groups))
+    elif fmt == "html":
+        settings.write(view.matrix_html(result, groups))
+    elif fmt == "json":
         settings.write(view.matrix_json(result, groups))
     elif fmt == "markdown":
         settings.write(view.matrix_markdown(result, groups))

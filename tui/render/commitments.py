@@ -355,6 +355,88 @@ def matrix_json(commitments: Commitments, groups: Sequence[Group] | None = None)
     })
 
 
+# --------------------------------------------------------------------------- csv
+
+COMMITMENTS_CSV = ("group_id", "label", "theme", "status", "document_id", "date", "strength", "actor", "text",
+                   "sentence_index", "cue")
+
+
+def matrix_csv(commitments: Commitments, groups: Sequence[Group]) -> str:
+    """One row per group × document it appears in (its member there), groups in matrix order."""
+    from tui.render.csvfmt import dumps
+
+    dates = {d.id: d.date.isoformat() for d in commitments.documents}
+
+    def rows():  # type: ignore[no-untyped-def]
+        for g in groups:
+            st = status(commitments, g)
+            for m in g.members:
+                yield (g.id, g.label, g.theme, st, m.doc_id, dates.get(m.doc_id, ""), m.strength, m.actor, m.text,
+                       m.index, m.cue)
+
+    return dumps(COMMITMENTS_CSV, rows())
+
+
+# --------------------------------------------------------------------------- html
+
+_CSS = """
+body { font: 15px/1.5 Georgia, 'Times New Roman', serif; margin: 2em auto; max-width: 1400px; color: #222;
+padding: 0 1em; } h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin: 1.6em 0 .3em; }
+.meta { color: #555; } table { border-collapse: collapse; } th, td { border-top: 1px solid #ddd;
+padding: .3em .5em; vertical-align: top; text-align: left; } td.c { text-align: center; font-family: sans-serif; }
+td.label { min-width: 22em; } .status-new { color: #0b5d1e; } .status-dropped { color: #8a0016; }
+.scroll { overflow-x: auto; } .wordings { display: flex; gap: 1em; overflow-x: auto; padding-bottom: .5em; }
+.wording { flex: 0 0 22em; border: 1px solid #ddd; border-radius: 4px; padding: .5em .7em; }
+.wording .who { font: 12px sans-serif; color: #444; margin-bottom: .3em; } code { font-size: .9em; }
+"""
+
+
+def matrix_html(commitments: Commitments, groups: Sequence[Group]) -> str:
+    """One self-contained page (inline CSS, no scripts): the matrix, then each group's wordings side by side."""
+    from tui.render.escape import html_text as h
+
+    cols, mode = columns(commitments, room=60 * 4, per_doc=3)
+    docs = {d.id: d for d in commitments.documents}
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">', "<title>Shared commitments</title>",
+           f"<style>{_CSS}</style></head><body>", "<h1>Shared commitments</h1>",
+           f'<p class="meta">{h(LEGEND)}<br>{h(STATUS_LEGEND)}</p>']
+    if mode == "years":
+        out.append(f'<p class="meta">{len(commitments.documents)} documents: columns are years, each cell the '
+                   "strongest pledge that year and in how many documents.</p>")
+    out += ['<div class="scroll"><table class="matrix"><thead><tr><th>status</th>']
+    for c in cols:
+        title = f' title="{h(c.legend)}"'
+        out.append(f"<th{title}>{h(c.head)}</th>")
+    out.append("<th>pledge</th><th>theme</th></tr></thead><tbody>")
+    for g in groups:
+        st = status(commitments, g)
+        kind = st.split()[0]
+        by_doc = {m.doc_id: m.strength for m in g.members}
+        cells = "".join(f'<td class="c">{h(cell(g, c, mode, by_doc)[0])}</td>' for c in cols)
+        out.append(f'<tr><td class="status-{h(kind)}">{h(short_status(st))}</td>{cells}'
+                   f'<td class="label"><a href="#{h(g.id)}">{h(g.label)}</a></td><td>{h(g.theme)}</td></tr>')
+    if not groups:
+        out.append(f'<tr><td colspan="{len(cols) + 3}">No pledge groups match.</td></tr>')
+    out.append("</tbody></table></div>")
+    if mode == "documents":
+        out.append('<p class="meta">' + "<br>".join(f"<b>{h(c.head)}</b> = {h(c.legend)}" for c in cols) + "</p>")
+    for g in groups:
+        st = status(commitments, g)
+        out.append(f'<h2 id="{h(g.id)}">{h(g.label)}</h2>')
+        out.append(f'<p class="meta"><code>{h(g.id)}</code> · {h(g.theme)} · {h(st)} · in {len(g.documents)} '
+                   f"document{'s' if len(g.documents) != 1 else ''}</p>")
+        out.append('<div class="wordings">')
+        for m in g.members:
+            doc = docs.get(m.doc_id)
+            when = doc.date.isoformat() if doc else ""
+            out.append(f'<div class="wording"><div class="who"><b>{h(m.doc_id)}</b> {h(when)} · sentence '
+                       f"{m.index} · {SYMBOL[m.strength]} {h(m.strength)} · actor: {h(m.actor)}</div>"
+                       f"{h(m.text)}</div>")
+        out.append("</div>")
+    out += ["</body></html>", ""]
+    return "\n".join(out)
+
+
 def explain_json(commitments: Commitments, exp: Explanation) -> str:
     data = _group_json(commitments, exp.group)
     data["threshold"] = exp.threshold

@@ -38,6 +38,16 @@ def _doc_summary(doc: Document) -> dict[str, object]:
     }
 
 
+LIST_CSV = ("id", "date", "title", "outlet", "kind", "sentences", "published", "path")
+
+
+def list_csv(docs: Sequence[Document]) -> str:
+    """One row per document, the fields of ``list --format json``."""
+    from tui.render.csvfmt import dumps
+
+    return dumps(LIST_CSV, ([_doc_summary(d)[k] for k in LIST_CSV] for d in docs))
+
+
 def list_markdown(docs: Sequence[Document]) -> str:
     from tui.render.escape import md_cell
 
