@@ -43,7 +43,7 @@ THEME = {
     "warn": "black on bright_yellow",
     "error": "bright_white on red",
     "score": "dim",
-    "rule": "dim",
+    "rule": "",
     "added_n": "bold",
     "removed_n": "bold",
 }
