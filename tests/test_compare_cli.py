@@ -67,8 +67,12 @@ def test_default_pair_text():
     assert left.id in first and right.id in first
     counts = compare(left, right, context=corpus.documents).summary()
     assert "default pair: the latest joint statement against the one before it" in result.output
-    assert f"{counts['reworded']} reworded" in result.output
-    assert f"{counts['added']} added" in result.output
+    paired = counts["unchanged"] + counts["reworded"]
+    assert f"{paired} carried over: {counts['close']} close ({counts['unchanged']} unchanged), " \
+        f"{counts['related']} related" in result.output
+    assert f"{counts['removed']} only in {left.date.year}" in result.output
+    assert f"{counts['added']} new in {right.date.year}" in result.output
+    assert " added" not in result.output and " removed" not in result.output  # human formats name the sides
 
 
 def test_side_by_side_rows_keep_both_cells_aligned():

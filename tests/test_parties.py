@@ -269,7 +269,7 @@ LEADERS = ("Putin", "Mishustin", "Lavrov", "Trong", "Chinh", "To Lam", "Xi Jinpi
            "Biden", "Macron", "Scholz", "Erdogan", "Lula", "Yoon", "Albanese", "Trudeau", "Starmer", "Ramaphosa")
 # Modules still keyed to the embedded corpus, awaiting the integration of tui/analysis/parties.py
 # (issue 11): remove a file from here once it names no country or person.
-PENDING = {"analysis/labels.py"}  # its label stop words: being rewritten with the readable labels
+PENDING: set[str] = set()
 
 
 def _banned() -> list[str]:

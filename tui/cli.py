@@ -34,6 +34,7 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024
     encoding: str | None = None
     color: str = "auto"
+    pager: bool = True
     warnings: list[str] = field(default_factory=list)
 
     def load(self):  # type: ignore[no-untyped-def]
@@ -71,6 +72,37 @@ class Settings:
             except (OSError, ValueError):
                 return 100
         return 100
+
+
+    def write(self, text: str) -> None:
+        """Write finished output to stdout, through the pager on a terminal."""
+        if self.pager and _stdout_is_terminal():
+            from tui.pager import page
+
+            if page(text):
+                return
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    def emit(self, lines, width: int) -> None:  # type: ignore[no-untyped-def]
+        """Write styled lines (plain or coloured, see :meth:`color_for`), through the pager on a terminal."""
+        from tui.render.styled import emit
+
+        if self.pager and _stdout_is_terminal():
+            import io
+
+            buffer = io.StringIO()
+            emit(lines, self.color_for(), out=buffer, width=width)
+            self.write(buffer.getvalue())
+            return
+        emit(lines, self.color_for(), width=width)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 pass_settings = click.make_pass_decorator(Settings, ensure=True)
@@ -113,14 +145,7 @@ def _check_encoding(ctx, param, value):  # type: ignore[no-untyped-def]
 
 
 def _emit_lines(settings: Settings, lines, width: int) -> None:  # type: ignore[no-untyped-def]
-    from tui.render.styled import emit
-
-    emit(lines, settings.color_for(), width=width)
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    settings.emit(lines, width)
 
 
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,9 +162,13 @@ def _write(text: str) -> None:
 @click.option("--encoding", default=None, callback=_check_encoding, help="Decode documents with this encoding instead of UTF-8.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Style text output (auto: on a terminal, unless NO_COLOR or TERM=dumb).")
+@click.option("--no-pager", is_flag=True,
+              help="Never page: on a terminal, output goes through $ACCORD_PAGER, else $PAGER, else 'less -FRX' "
+              "(PAGER='' or cat turns paging off; piped output is never paged).")
 @click.version_option(__version__, prog_name="accord")
 @click.pass_context
-def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: str | None, color: str) -> None:
+def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: str | None, color: str,
+        no_pager: bool) -> None:
     """accord: read and compare diplomatic statements.
 
     Aligns sentences by meaning, shows what changed between two statements,
@@ -154,7 +183,7 @@ def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: 
 
     With no command on a terminal, accord opens the app (``accord browse``).
     """
-    ctx.obj = Settings(corpus=corpus, max_bytes=max_bytes, encoding=encoding, color=color)
+    ctx.obj = Settings(corpus=corpus, max_bytes=max_bytes, encoding=encoding, color=color, pager=not no_pager)
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():
             ctx.invoke(browse)
@@ -163,7 +192,8 @@ def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: 
 
 
 @cli.command("list")
-@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv"], case_sensitive=False),
+              default="text", show_default=True, help="Output format (csv: one row per document).")
 @click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
@@ -172,14 +202,18 @@ def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
     \b
     Example:
       accord list --format json
+      accord list --format csv > documents.csv
     """
     from tui.render import documents as view
 
     docs = settings.load().documents
-    if fmt == "json":
-        _write(view.list_json(docs))
+    fmt = fmt.lower()
+    if fmt == "csv":
+        settings.write(view.list_csv(docs))
+    elif fmt == "json":
+        settings.write(view.list_json(docs))
     elif fmt == "markdown":
-        _write(view.list_markdown(docs))
+        settings.write(view.list_markdown(docs))
     else:
         w = settings.width(width)
         _emit_lines(settings, view.list_text(docs, w), w)
@@ -205,9 +239,9 @@ def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | 
     doc = corpus.get(doc_id)
     marks = _pledge_marks(corpus, doc)
     if fmt == "json":
-        _write(view.show_json(doc, marks))
+        settings.write(view.show_json(doc, marks))
     elif fmt == "markdown":
-        _write(view.show_markdown(doc, removed=removed, marks=marks))
+        settings.write(view.show_markdown(doc, removed=removed, marks=marks))
     else:
         w = settings.width(width)
         _emit_lines(settings, view.show_text(doc, w, removed=removed, marks=marks), w)
@@ -233,7 +267,10 @@ def _find_commitments(docs):  # type: ignore[no-untyped-def]
 
 
 @cli.command("commitments")
-@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv", "html"], case_sensitive=False),
+              default="text", show_default=True,
+              help="Output format (csv: one row per group and document, for spreadsheets; html: one page with "
+              "the matrix and each group's wordings side by side).")
 @click.option("--min-docs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Show only pledges found in at least this many documents.")
 @click.option("--theme", default=None, help="Show only one theme (e.g. maritime, trade, energy, nuclear).")
@@ -253,6 +290,8 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
       accord commitments --min-docs 2
       accord commitments --theme maritime --format markdown
       accord commitments --explain maritime
+      accord commitments --format csv > pledges.csv
+      accord commitments --min-docs 2 --format html > pledges.html
     """
     from tui.analysis.commitments import THEME_NAMES, explain
     from tui.render import commitments as view
@@ -260,22 +299,29 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
     if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
         raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(THEME_NAMES)})",
                                  param_hint="--theme")
+    fmt = fmt.lower()
+    if explain_ref is not None and fmt in ("csv", "html"):
+        raise click.UsageError(f"--explain prints text, markdown or json, not {fmt}")
     result = _find_commitments(settings.load().documents)
     w = settings.width(width)
     if explain_ref is not None:
         exp = explain(result, result.get(explain_ref))
         if fmt == "json":
-            _write(view.explain_json(result, exp))
+            settings.write(view.explain_json(result, exp))
         elif fmt == "markdown":
-            _write(view.explain_markdown(result, exp))
+            settings.write(view.explain_markdown(result, exp))
         else:
             _emit_lines(settings, view.explain_text(result, exp, w), w)
         return
     groups = view.select(result, min_docs, theme)
-    if fmt == "json":
-        _write(view.matrix_json(result, groups))
+    if fmt == "csv":
+        settings.write(view.matrix_csv(result, groups))
+    elif fmt == "html":
+        settings.write(view.matrix_html(result, groups))
+    elif fmt == "json":
+        settings.write(view.matrix_json(result, groups))
     elif fmt == "markdown":
-        _write(view.matrix_markdown(result, groups))
+        settings.write(view.matrix_markdown(result, groups))
     else:
         _emit_lines(settings, view.matrix_text(result, groups, w), w)
 
@@ -372,8 +418,12 @@ def _parse_date(value: str, option: str) -> dt.date:
               default="text", show_default=True, help="Output format.")
 @click.option("--width", type=WIDTH, default=None,
               help="Text width (default: terminal); side by side from 100 columns, one above the other below.")
-@click.option("--only", type=click.Choice(["changed"]), default=None,
-              help="Show only rows that are not unchanged in place.")
+@click.option("--only", type=click.Choice(["changed", "paired", "one-sided", "pledges"]), default=None,
+              help="Show only some rows: changed (not unchanged in place), paired (in both documents), "
+              "one-sided (in one only), pledges (a pledge on either side). The ledger still counts every row.")
+@click.option("--theme", default=None, help="Show only rows of this theme (e.g. trade, maritime).")
+@click.option("--as-given", is_flag=True,
+              help="Keep LEFT and RIGHT in the order given (default: the older document on the left).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, callback=_finite_option,
               help="Lowest score that pairs two sentences (default: the tuned default, shown in the header).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the documents differ, 0 when identical (errors: 2).")
@@ -383,20 +433,27 @@ def _parse_date(value: str, option: str) -> dt.date:
 @pass_settings
 @click.pass_context
 def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right: str | None, fmt: str,
-                width: int | None, only: str | None, threshold: float | None, exit_code: bool,
-                output: Path | None, force: bool) -> None:
+                width: int | None, only: str | None, theme: str | None, as_given: bool, threshold: float | None,
+                exit_code: bool, output: Path | None, force: bool) -> None:
     """Compare two statements sentence by sentence, by meaning (LEFT and RIGHT: ids or unique prefixes).
 
-    Pairs sentences that carry the same content even when reworded or
-    reordered, marks changed words ([-deleted-] {+inserted+}), moved pairs,
-    and pledges that got stronger or weaker. With no ids, compares the latest
+    Starts with a ledger per theme: what carried over (unchanged, reworded,
+    related, stronger, weaker), what is only in the older document and what
+    is new in the newer. Then the rows: close pairs with their changed words
+    ([-deleted-] {+inserted+}), related pairs (the same item rewritten) whole
+    with what they share, moved pairs, pledges that got stronger or weaker,
+    and sentences only one side has. The older document goes on the left
+    whatever the order given (--as-given keeps it; documents of the same
+    date and a '-' side stay as given). With no ids, compares the latest
     joint-statement report with the one before it (else the two most recent
     documents), and the header says so.
 
     \b
     Examples:
       accord compare
+      accord compare vgp nhandan              # nhandan (2024) on the left
       accord compare nhandan investor --only changed
+      accord compare --only pledges --theme trade
       accord compare nhandan vgp --format html --output redline.html
     """
     from tui.infra.cache import cached, document_parts
@@ -415,6 +472,11 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         if left == right == "-":
             raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
         left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
+    if theme is not None and theme.replace("-", " ").strip().casefold() not in _THEMES:
+        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(_THEMES)})",
+                                 param_hint="--theme")
+    if not as_given and "-" not in (left, right) and right_doc.date < left_doc.date:
+        left_doc, right_doc = right_doc, left_doc  # the older document on the left (same date: as given)
     if output is not None:
         target = output.resolve()
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):
@@ -427,29 +489,33 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     parts = [repr(threshold), *document_parts(left_doc), *document_parts(right_doc)]
     parts += [p for d in corpus.documents for p in document_parts(d)]
     result = cached("compare", parts, run_comparison)
-    only_changed = only == "changed"
     fmt = fmt.lower()
     if fmt == "json":
-        text = view.compare_json(result, only_changed)
+        text = view.compare_json(result, only, theme)
     elif fmt == "markdown":
-        text = view.compare_markdown(result, only_changed, note)
+        text = view.compare_markdown(result, only, theme, note)
     elif fmt == "html":
-        text = view.compare_html(result, only_changed)
+        text = view.compare_html(result, only, theme)
     else:
         text = None
     if output is not None:
         from tui.infra.atomic import write_atomic
 
         if text is None:
-            text = view.lines_to_text(view.compare_text(result, width or 100, only_changed, note))
+            text = view.lines_to_text(view.compare_text(result, width or 100, only, theme, note=note))
         write_atomic(output, text.encode("utf-8"), force=force)
     elif text is not None:
-        _write(text)
+        settings.write(text)
     else:
         w = settings.width(width)
-        _emit_lines(settings, view.compare_text(result, w, only_changed, note), w)
+        _emit_lines(settings, view.compare_text(result, w, only, theme, note=note), w)
     if exit_code:
         ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
+
+
+_THEMES = ('maritime', 'nuclear', 'energy', 'trade', 'investment', 'defence', 'science', 'education', 'people',
+           'transport', 'political dialogue', 'world order', 'general')
+"""Row themes (tui.analysis.themes.THEME_NAMES, spelled here so that parsing --theme imports no analysis)."""
 
 
 def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-untyped-def]

@@ -79,7 +79,7 @@ def _on_pty(args: list[str], env: dict[str, str]) -> bytes:
     """Run accord with stdout on a pseudo-terminal (so 'auto' sees a terminal); return what it wrote."""
     leader, follower = pty.openpty()
     full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
-    full.update({"PYTHONPATH": SOURCE_ROOT, **env})
+    full.update({"PYTHONPATH": SOURCE_ROOT, "ACCORD_PAGER": "", **env})  # paging: tests/test_pager_cli.py
     proc = subprocess.Popen([sys.executable, "-m", "tui", *args], stdin=subprocess.DEVNULL, stdout=follower,
                             stderr=subprocess.PIPE, env=full)
     os.close(follower)

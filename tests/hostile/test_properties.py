@@ -83,7 +83,7 @@ def test_markdown_inline_is_inert(text):
     out = md(text)
     assert not UNSAFE.search(out)
     assert "\n" not in out
-    bare = re.sub(r"\\.", "", out)  # remove every backslash escape
+    bare = re.sub(r"\\.", " ", out)  # every backslash escape as a space ("www\\.." must not read as "www.")
     assert not re.search(r"[\[\]<>`*_&|~#!()]", bare), out
     assert not re.search(r"(?i)(https?|javascript|data|mailto):|www\.", bare.replace("\\", "")), out
     assert not re.match(r"\s*([-=+*>#]|\d+[.)])", out) or re.match(r"\s*(\\|\d+\\)", out)

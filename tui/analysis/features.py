@@ -5,7 +5,7 @@ measure in the field notes: P@1 1.00 on the same-event pair), with three
 adjustments for diplomatic prose:
 
 * spelling variants and common synonyms fold to one term ("defence" /
-  "defense", "Viet Nam" / "Vietnam", "South China Sea" / "East Sea");
+  "defense", country names and demonyms through the country library);
 * boilerplate phrases ("comprehensive strategic partnership", "in accordance
   with international law") are removed before weighting, so they cannot by
   themselves make two sentences look alike;

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tui.analysis import features
 from tui.analysis.detection import Pledge
@@ -20,8 +21,7 @@ _LABEL_STOP = features.STOPWORDS | {
     "early", "field", "fields", "area", "areas", "also", "further", "enhance", "boost", "expand", "support",
     "agreed", "agree", "pledged", "supported", "voiced", "hope", "desire", "need", "importance", "including",
     "especially", "particularly", "sides", "side", "countries", "two", "both", "leaders", "nations", "they",
-    "favorable", "favourable", "conditions", "implement", "implementation", "facilitate", "vietnam", "russia",
-    "viet", "nam", "russian", "vietnamese", "bilateral", "relations", "well", "well-being", "efforts",
+    "favorable", "favourable", "conditions", "implement", "implementation", "facilitate", "bilateral", "relations", "well", "well-being", "efforts",
     "make", "toward", "towards", "accordance", "line", "basis", "based", "principles", "charter", "law",
     "affirmed", "underlined", "welcomed", "backed", "endorsed", "embraced", "intensify", "cement",
     "consolidate", "foster", "deepen", "will", "would", "shall", "ready", "plan", "aim", "aims", "aimed",
@@ -33,8 +33,19 @@ _LABEL_STOP_STEMS = frozenset(features.stem(w) for w in _LABEL_STOP)
 
 
 def _stop(word: str) -> bool:
+    """Words a label leaves out: function words, cue and boilerplate words, and country names and
+    demonyms (the parties are in every pledge; the label says what is pledged)."""
     low = word.lower()
-    return low in _LABEL_STOP or features.stem(low) in _LABEL_STOP_STEMS or (len(word) < 3 and not word.isupper())
+    if low in _LABEL_STOP or features.stem(low) in _LABEL_STOP_STEMS or (len(word) < 3 and not word.isupper()):
+        return True
+    return word[:1].isupper() and _country_word(word)
+
+
+@lru_cache(maxsize=4096)
+def _country_word(word: str) -> bool:
+    from tui.analysis.parties import mentions
+
+    return any(m.start == 0 and m.end == len(word) for m in mentions(word))
 
 
 def _phrases(text: str) -> list[list[str]]:
@@ -66,43 +77,117 @@ def _phrases(text: str) -> list[list[str]]:
     return runs
 
 
-def group_label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> tuple[str, tuple[str, ...]]:
-    """A readable label from the group's weightiest phrases, and its key terms (stems)."""
-    top_terms = [t for _, t in sorted((-v, t) for t, v in weights.items())][:8]
-    scored: dict[str, tuple[float, int, str]] = {}
-    for order, m in enumerate(members[:LABEL_MEMBERS]):
-        for run in _phrases(m.text):
-            for size in (4, 3, 2, 1):
-                for i in range(0, max(0, len(run) - size) + 1):
-                    words_ = run[i:i + size]
-                    if len(words_) != size or words_[0] == "of" or words_[-1] == "of":
-                        continue
-                    if {w.lower() for w in words_} <= set(theme.split()):
-                        continue  # the theme is already the label's head
-                    stems = [t for w in words_ for t in features.terms(w)]
-                    if not stems or len(set(stems)) != len(stems):
-                        continue
-                    value = sum(weights.get(t, 0.0) for t in stems) / (len(stems) ** 0.5)
-                    if any(weights.get(t, 0.0) == 0 for t in stems):
-                        continue
-                    surface = " ".join(words_)
-                    key = " ".join(stems)
-                    best = scored.get(key)
-                    if best is None or (-value, order) < (-best[0], best[1]):
-                        scored[key] = (value, order, surface)
-    picked: list[str] = []
-    used: set[str] = set()
-    for key, (_value, _order, surface) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0])):
-        stems = set(key.split())
-        if stems & used:
+PHRASE_WORDS = 7
+"""Longest label phrase, in words (stop words inside it included)."""
+_BREAK = re.compile(r"[,;:.()\"“”!?—–]")
+_CLAUSE = frozenset({"will", "would", "shall", "that", "which", "who", "whose", "is", "are", "was", "were", "be",
+                     "been", "has", "have", "had", "can", "could", "may", "must", "should", "while", "so"})
+_END_OK = frozenset({"cooperation", "support", "importance", "conditions", "implementation", "relations", "efforts",
+                     "development", "peace", "stability", "region", "world", "law", "charter", "principles",
+                     "areas", "fields", "partnership"})
+_NO_END = frozenset({"overall", "using", "basic", "reached", "involving", "related", "dated", "based", "like",
+                     "such", "mutual", "relevant"})
+_NO_START = frozenset({"regarding", "praised", "took", "proposed", "advancing", "called", "urged", "requested",
+                       "expressed", "stressed", "emphasized", "emphasised", "noted", "said", "told", "looking",
+                       "conducive", "speedily", "soon", "participate"})
+_INNER_OK = frozenset({"of", "and", "in", "for", "on", "to", "with", "the", "a", "an", "between", "among"})
+
+
+def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
+    """Words of ``text`` as (surface, start, end, breaks_before): a break is punctuation before the word."""
+    out = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        out.append((m.group(), m.start(), m.end(), bool(_BREAK.search(text[pos:m.start()]))))
+        pos = m.end()
+    return out
+
+
+def _windows(text: str, weights: dict[str, float], theme: set[str]):  # type: ignore[no-untyped-def]
+    """Contiguous phrases of ``text`` (no punctuation inside, content words at both ends) with their value."""
+    toks = _tokens(text)
+    stems = [features.terms(w) for w, _, _, _ in toks]
+    stops = [_stop(w) for w, _, _, _ in toks]
+    for i in range(len(toks)):
+        if stops[i] or not stems[i] or toks[i][0].lower() in _NO_START:
             continue
-        picked.append(surface if any(c.isupper() for c in surface[1:]) else surface.lower())
-        used |= stems
-        if len(picked) == 3:
-            break
+        seen: set[str] = set()
+        value = 0.0
+        for j in range(i, min(len(toks), i + PHRASE_WORDS)):
+            if j > i and toks[j][3]:
+                break
+            word = toks[j][0]
+            low = word.lower()
+            if low in _CLAUSE or (stops[j] and low not in _INNER_OK and not stems[j]):
+                break  # a clause word ("that", "which", "will"): the phrase ends before it
+            for t in stems[j]:
+                if t not in seen:
+                    seen.add(t)
+                    value += weights.get(t, 0.0)
+            if (stops[j] and low not in _END_OK) or not stems[j] or low in _NO_END or (i == j and word.isdigit()):
+                continue
+            size = j - i + 1
+            content = [w for w, _, _, _ in toks[i:j + 1] if not _stop(w)]
+            if all(w.lower() in theme for w in content):
+                continue  # the theme alone is already the label's head
+            yield value / (1.0 + 0.12 * size), i, toks[i][1], toks[j][2]
+
+
+def _central(members: Sequence[Pledge], weights: dict[str, float]) -> list[tuple[float, int, Pledge]]:
+    """Members (at most LABEL_MEMBERS, earliest first) ranked by closeness to the group's centroid."""
+    ranked = []
+    for order, m in enumerate(members[:LABEL_MEMBERS]):
+        stems = set(features.terms(m.text))
+        norm = len(stems) ** 0.5 or 1.0
+        ranked.append((sum(weights.get(t, 0.0) for t in stems) / norm, order, m))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    return ranked
+
+
+def group_label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> tuple[str, tuple[str, ...]]:
+    """A readable label, ``"Theme: phrase"``, and the group's key terms (stems, for explanations).
+
+    The phrase is a contiguous span of one member's own wording (never a stem and never a list of
+    keywords from different places): the span of at most :data:`PHRASE_WORDS` words, without
+    punctuation inside and with content words at both ends, whose terms weigh most in the group's
+    centroid, taken from the member closest to the centroid (the earliest on a tie).
+    """
+    top_terms = tuple(t for _, t in sorted((-v, t) for t, v in weights.items())[:8])
+    theme_words = set(theme.split())
+    best: tuple[float, int, int, str] | None = None
+    for rank, (_score, _order, m) in enumerate(_central(members, weights)[:3]):
+        for value, _i, a, b in _windows(m.text, weights, theme_words):
+            value *= 1.0 - 0.08 * rank  # prefer the most central member's wording
+            if best is None or value > best[0] + 1e-9:
+                best = (value, rank, a, m.text[a:b])
     title = theme.capitalize()
-    body = ", ".join(picked) if picked else ", ".join(top_terms[:3])
-    return f"{title}: {body}", tuple(top_terms)
+    if best is None:
+        phrase = _fallback(members)
+    else:
+        phrase = best[3]
+    phrase = " ".join(phrase.split())
+    if phrase and phrase[0].isupper() and not _keeps_capital(phrase.split()[0]):
+        phrase = phrase[0].lower() + phrase[1:]
+    return (f"{title}: {phrase}" if phrase else title), top_terms
+
+
+def _keeps_capital(word: str) -> bool:
+    """Proper names and acronyms keep their capital at the start of a label; ordinary words do not."""
+    return any(c.isupper() for c in word[1:]) or word.lower() not in features.STOPWORDS and word.lower() not in _COMMON
+
+
+_COMMON = frozenset({"cooperation", "trade", "energy", "oil", "gas", "nuclear", "defence", "defense", "security",
+                     "education", "training", "science", "technology", "investment", "transport", "culture",
+                     "tourism", "peace", "dialogue", "freedom", "maintaining", "building", "negotiations"})
+
+
+def _fallback(members: Sequence[Pledge]) -> str:
+    """The first few content words of the earliest member, as written."""
+    if not members:
+        return ""
+    toks = _tokens(members[0].text)
+    words_ = [w for w, _, _, _ in toks if not _stop(w)][:4]
+    return " ".join(words_)
 
 
 def group_ids(seeds: Sequence[tuple[str, str]]) -> list[str]:

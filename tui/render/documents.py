@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tui.documents.document import Document
 from tui.infra.safety import one_line, visible
-from tui.render.styled import Line, cell_width, pad, truncate, wrap_runs
+from tui.render.styled import Line, cell_width, pad, wrap_runs
 
 _BREAK = re.compile(r"\s*\n\s*")
 
@@ -46,6 +46,16 @@ def _doc_summary(doc: Document) -> dict[str, object]:
     }
 
 
+LIST_CSV = ("id", "date", "title", "outlet", "kind", "sentences", "published", "path")
+
+
+def list_csv(docs: Sequence[Document]) -> str:
+    """One row per document, the fields of ``list --format json``."""
+    from tui.render.csvfmt import dumps
+
+    return dumps(LIST_CSV, ([_doc_summary(d)[k] for k in LIST_CSV] for d in docs))
+
+
 def list_markdown(docs: Sequence[Document]) -> str:
     from tui.render.escape import md_cell
 
@@ -70,27 +80,60 @@ def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
     widths[2] = min(widths[2], 20)
     widths[3] = min(widths[3], 24)
     fixed = sum(widths[:5]) + 2 * 5
-    if width - fixed < 30:  # narrow: give the title room, shorten outlet and kind
-        widths[2] = min(widths[2], 12)
-        widths[3] = min(widths[3], 14)
-        fixed = sum(widths[:5]) + 2 * 5
+    if width - fixed < 40:
+        return _list_stacked(cells, width)
     title_width = max(12, width - fixed)
+    widths[5] = title_width
     lines = [Line()]
     for i, h in enumerate(headers):
         lines[0].add_raw(pad(h, widths[i]) + ("  " if i < 5 else ""), "heading")
     styles = ("id", "", "meta", "meta", "", "title")
     for row in cells:
-        line = Line()
-        for i, value in enumerate(row):
-            limit = title_width if i == 5 else widths[i]
-            shown = truncate(value, limit)
-            if i == 4:
-                line.add(" " * (widths[i] - len(shown)) + shown + "  ", styles[i])
-            else:
-                line.add(pad(shown, widths[i]) + ("  " if i < 5 else ""), styles[i])
-        lines.append(line)
+        # Nothing is cut: a cell longer than its column wraps, and the row grows as tall as its tallest cell.
+        wrapped = [wrap_runs([(value, styles[i])], widths[i]) for i, value in enumerate(row)]
+        for n in range(max(len(w) for w in wrapped)):
+            line = Line()
+            for i, parts in enumerate(wrapped):
+                runs = parts[n] if n < len(parts) else []
+                text = "".join(t for t, _ in runs)
+                if i == 4:
+                    line.add_raw(" " * (widths[i] - cell_width(text)) + text + "  ", styles[i])
+                else:
+                    line.add_raw(pad(text, widths[i]) + ("  " if i < 5 else ""), styles[i])
+            lines.append(line)
     if not cells:
         lines.append(Line().add_raw("(no documents)", "dim"))
+    return lines
+
+
+def _list_stacked(cells: Sequence[tuple[str, ...]], width: int) -> list[Line]:
+    """``accord list`` for narrow widths: id, date, sentences, outlet and kind on one line, the title whole
+    on the lines below it (indented)."""
+    id_w = max([2] + [cell_width(c[0]) for c in cells])
+    sent_w = max([4] + [len(c[4]) for c in cells])
+    lead = id_w + 2 + 10 + 2 + sent_w + 2
+    lines = [Line().add_raw(pad("ID", id_w) + "  " + pad("DATE", 10) + "  " + pad("SENT", sent_w) + "  "
+                            + "OUTLET · KIND", "heading")]
+    lines.append(Line().add_raw("  TITLE", "heading"))
+    for doc_id, date, outlet, kind, sentences, title in cells:
+        about = " · ".join(v for v in (outlet, kind) if v)
+        first = True
+        for runs in wrap_runs([(about, "meta")], max(12, width - lead)):
+            line = Line()
+            if first:
+                line.add_raw(pad(doc_id, id_w) + "  ", "id").add_raw(date + "  ")
+                line.add_raw(" " * (sent_w - len(sentences)) + sentences + "  ")
+                first = False
+            else:
+                line.add_raw(" " * lead)
+            for chunk, style in runs:
+                line.add_raw(chunk, style)
+            lines.append(line)
+        for runs in wrap_runs([(title, "title")], width - 2):
+            line = Line().add_raw("  ")
+            for chunk, style in runs:
+                line.add_raw(chunk, style)
+            lines.append(line)
     return lines
 
 

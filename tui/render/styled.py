@@ -17,29 +17,37 @@ from typing import TextIO
 
 from tui.infra.safety import one_line
 
-# Semantic style -> Rich style.
+# Semantic style -> Rich style. Styles that colour words (changed words, row and strength marks) set a
+# background as well as a foreground, so their contrast does not depend on the terminal's own background:
+# each pair reaches WCAG AA (4.5:1) with the xterm and VGA palettes (tests/test_contrast.py). Markers and
+# underline / strike-through carry the same meaning without colour.
 THEME = {
     "title": "bold",
-    "heading": "bold underline",
-    "id": "cyan",
+    "heading": "bold",
+    "id": "bold",
     "dim": "dim",
     "meta": "dim",
-    "added": "bold green",
-    "removed": "bold red strike",
-    "insert": "bold green underline",
-    "delete": "red strike",
-    "moved": "magenta",
-    "stronger": "bold green",
-    "weaker": "bold yellow",
+    "added": "black on green",
+    "removed": "bright_white on red",
+    "insert": "bright_white on blue underline",
+    "delete": "bright_white on red strike",
+    "moved": "bright_white on magenta",
+    "stronger": "black on cyan",
+    "weaker": "black on bright_yellow",
+    "related": "bold underline",
+    "theme": "italic",
     "pledge": "bold",
     "support": "",
     "intent": "italic",
     "marker": "bold",
-    "warn": "yellow",
-    "error": "bold red",
-    "score": "dim cyan",
-    "rule": "dim",
+    "warn": "black on bright_yellow",
+    "error": "bright_white on red",
+    "score": "dim",
+    "rule": "",
+    "added_n": "bold",
+    "removed_n": "bold",
 }
+"""Semantic style name -> Rich style (only the 16 standard colours)."""
 
 
 @dataclass
