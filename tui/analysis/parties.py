@@ -42,6 +42,7 @@ from functools import cache
 from typing import Any
 
 from tui.analysis import lexicon
+from tui.documents.normal import fold, unify
 
 BOTH = "both"
 """The actor of a clause that both (all) parties commit to."""
@@ -78,18 +79,14 @@ def _fold_map(text: str) -> tuple[str, list[int] | None]:
 _CHAR_FOLD: dict[str, str] = {}
 
 
-_EXTRA_TABLE = str.maketrans(_EXTRA)
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def _fold(text: str) -> str:
-    """Diacritic-folded ``text`` ("Việt Nam" -> "Viet Nam"); NFC and NFD input fold alike."""
+    """Diacritic-folded ``text`` ("Việt Nam" -> "Viet Nam"); NFC and NFD input fold alike
+    (:func:`tui.documents.normal.fold`, with quotes and dashes unified as :func:`_fold_map` does)."""
     if text.isascii():
         return text
-    out = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_EXTRA_TABLE)))
-    if out.isascii():
-        return out
-    return "".join(c for c in out if not unicodedata.combining(c))
+    return unify(fold(text)).replace("\u00a0", " ")
 
 
 def _to_folded(where: list[int] | None, offset: int) -> int:
