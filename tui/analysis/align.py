@@ -18,9 +18,12 @@ terms (no all-pairs scoring), and a gated score for each candidate.
      (a negative inside the content, "not using force", does not count);
    * *numbers*: both name numbers (years, counts, percentages) and share none
      -> x0.75;
-   * *thin overlap*: fewer than two shared content terms besides anchors
-     (named instruments, acronyms, numbers) -> x0.5: a shared "UNCLOS 1982"
-     or "75th anniversary 2025" alone does not make two claims the same.
+   * *thin overlap*: fewer than two shared specific content terms besides
+     anchors (named instruments, acronyms, numbers), or one and no shared
+     anchor -> x0.5: a shared "UNCLOS 1982" or "75th anniversary 2025"
+     alone does not make two claims the same, nor do words most sentences
+     carry ("cooperation", "strengthen"; :data:`COMMON_IDF`), while "EAEU"
+     plus "negotiations" does.
 
    Who speaks is not what is said: names of people (found after titles such
    as "President", "Prime Minister", "General Secretary") and the titles
@@ -88,6 +91,9 @@ DEFAULT_THRESHOLD = 0.35
 NEGATION_PENALTY = 0.6
 NUMBER_PENALTY = 0.75
 THIN_PENALTY = 0.5
+COMMON_IDF = 2.5
+"""A term whose IDF is below this (it occurs in about a fifth of all sentences or more: "cooperation",
+"strengthen") does not count as shared content for the thin-overlap gate."""
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 RELATED_RATIO = 0.5
@@ -410,12 +416,14 @@ class _Profile:
 
     numbers: frozenset[str]
     negated: bool
-    plain: frozenset[str]  # content terms that are neither anchors nor actors
+    plain: frozenset[str]  # specific content terms: not anchors, actors, nor in most sentences
+    anchors: frozenset[str]
 
 
-def _profile(text: str, vec: dict[str, float], actors: frozenset[str]) -> _Profile:
+def _profile(text: str, vec: dict[str, float], actors: frozenset[str], idf: features.Idf) -> _Profile:
     rec = features.record(text)
-    return _Profile(rec.numbers, rec.negated, frozenset(vec.keys() - rec.anchors - actors))
+    plain = frozenset(t for t in vec.keys() - rec.anchors - actors if idf(t) >= COMMON_IDF)
+    return _Profile(rec.numbers, rec.negated, plain, frozenset(vec.keys() & rec.anchors))
 
 
 def _gate(left: _Profile, right: _Profile, cos: float) -> float:
@@ -425,7 +433,8 @@ def _gate(left: _Profile, right: _Profile, cos: float) -> float:
         score *= NEGATION_PENALTY
     if left.numbers and right.numbers and not left.numbers & right.numbers:
         score *= NUMBER_PENALTY
-    if len(left.plain & right.plain) < 2:
+    shared = len(left.plain & right.plain)
+    if shared < 2 and not (shared and left.anchors & right.anchors):
         score *= THIN_PENALTY
     return score
 
@@ -509,8 +518,8 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
     actors = actor_terms([left, right])
     lvecs = [_reweigh(features.vector(s.text, idf), actors) for s in left.sentences]
     rvecs = [_reweigh(features.vector(s.text, idf), actors) for s in right.sentences]
-    lprof = [_profile(s.text, v, actors) for s, v in zip(left.sentences, lvecs, strict=True)]
-    rprof = [_profile(s.text, v, actors) for s, v in zip(right.sentences, rvecs, strict=True)]
+    lprof = [_profile(s.text, v, actors, idf) for s, v in zip(left.sentences, lvecs, strict=True)]
+    rprof = [_profile(s.text, v, actors, idf) for s, v in zip(right.sentences, rvecs, strict=True)]
     cands = _candidates(lvecs, rvecs, lprof, rprof)
     return Alignment(left, right, cands, lvecs, rvecs, idf, pledge_strengths(left), pledge_strengths(right))
 
