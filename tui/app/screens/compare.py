@@ -43,8 +43,8 @@ class CompareScreen(AccordScreen):
     AUTO_FOCUS = "#rows"
     BINDINGS = [
         Binding("n", "next_pair", "Next pair", id="compare.next_pair"),
-        Binding("p", "previous_pair", "Prev pair", id="compare.previous_pair"),
-        Binding("right_curly_bracket", "next_run", "One-sided", key_display="}", id="compare.next_run"),
+        Binding("p", "previous_pair", "Prev", id="compare.previous_pair"),
+        Binding("right_curly_bracket", "next_run", "Runs", key_display="}", id="compare.next_run"),
         Binding("left_curly_bracket", "previous_run", "Prev one-sided run", show=False, key_display="{",
                 id="compare.previous_run"),
         Binding("N", "next_run", "Next one-sided run", show=False, id="compare.next_run_n"),

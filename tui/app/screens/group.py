@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
+from textual.containers import Container
 from textual.widgets import Header, OptionList, Static
 
 from tui.app.messages import OpenReader
@@ -49,7 +49,7 @@ class GroupScreen(AccordScreen):
         yield Header()
         yield Static(id="group-heading", markup=False)
         previous = None
-        with ScrollableContainer(id="witnesses"):
+        with Container(id="witnesses"):  # not focusable: ←/→ reach the screen, not a scroll
             for n, doc in enumerate(self.documents):
                 members = [p for p in self.members if p.doc_id == doc.id]
                 column = WitnessList(members, previous, id=f"witness-{n}", classes="witness")
