@@ -49,6 +49,8 @@ def _no_user_env(monkeypatch, tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("ACCORD_CONFIG_DIR", str(home / "config" / "accord"))
     monkeypatch.delenv("ACCORD_CACHE_DIR", raising=False)
     monkeypatch.delenv("ACCORD_NO_CACHE", raising=False)
     monkeypatch.setenv("HOME", str(home))

@@ -53,19 +53,35 @@ class Alignment:
                 b = self.right.sentences[j]
                 for k in range(last_j + 1, j):
                     if k not in used_r:
-                        rows.append(Row("added", (), (self.right.sentences[k],), None, False, None, ()))
+                        rows.append(_one_sided("added", self.right.sentences[k]))
                 moved = j < last_j
                 last_j = max(last_j, j)
                 status = "unchanged" if a.text == b.text else "reworded"
                 fa, fb = bool(_FIRM.search(a.text)), bool(_FIRM.search(b.text))
                 strength = "stronger" if fb and not fa else "weaker" if fa and not fb else "same"
-                rows.append(Row(status, (a,), (b,), round(s, 2), moved, strength, word_changes(a.text, b.text)))
+                words = lambda t: {w.strip(".,;:()\"'") for w in t.lower().split()} - {""}  # noqa: E731
+                shared = tuple(sorted(words(a.text) & words(b.text), key=lambda w: (-len(w), w))[:5])
+                rows.append(Row(status, (a,), (b,), round(s, 2), moved, strength, word_changes(a.text, b.text),
+                                evidence=shared, tier="close" if s >= 0.6 else "related", theme=_theme(b.text),
+                                left_pledge=_strength(a.text), right_pledge=_strength(b.text)))
             else:
-                rows.append(Row("removed", (a,), (), None, False, None, ()))
+                rows.append(_one_sided("removed", a))
         for k in range(last_j + 1, len(self.right.sentences)):
             if k not in used_r:
-                rows.append(Row("added", (), (self.right.sentences[k],), None, False, None, ()))
+                rows.append(_one_sided("added", self.right.sentences[k]))
         return Comparison(self.left, self.right, tuple(rows), threshold)
+
+
+def _theme(text: str) -> str:
+    low = text.lower()
+    return next((t for t, words in THEMES.items() if any(w in low for w in words)), "general")
+
+
+def _one_sided(status: str, sentence) -> Row:  # noqa: ANN001
+    left, right = ((sentence,), ()) if status == "removed" else ((), (sentence,))
+    pledge = _strength(sentence.text)
+    return Row(status, left, right, None, False, None, (), theme=_theme(sentence.text),
+               left_pledge=pledge if left else None, right_pledge=pledge if right else None)
 
 
 def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -> Alignment:

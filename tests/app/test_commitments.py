@@ -27,14 +27,17 @@ async def test_matrix_has_a_column_per_document_by_date(make_app, real_corpus):
         screen = await _matrix(app, pilot)
         table = screen.query_one(DataTable)
         expected = fakes.find_commitments(real_corpus.documents)
-        assert table.row_count == len(expected.groups)
+        assert table.row_count == sum(1 for g in expected.groups if len(g.documents) > 1)
         keys = [c.value for c in table.columns]
         docs = sorted(real_corpus.documents, key=lambda d: (d.date, d.id))
-        assert keys == ["label", "theme", *[d.id for d in docs]]
+        assert keys == ["status", "label", "theme", *[f"d{n}" for n in range(len(docs))]]
+        heads = [table.columns[k].label.plain for k in keys[3:]]
+        assert [h.split("\n")[0] for h in heads] == [d.id[:5] for d in docs]
         first = expected.groups[0]
         row = table.get_row(first.id)
-        assert [c.plain for c in row[2:]] == [cell(first, d.id) for d in docs]
-        assert {"●", "◐", "○"} & {c.plain for g in expected.groups for c in table.get_row(g.id)[2:]}
+        assert [c.plain for c in row[3:]] == [cell(first, d.id) for d in docs]
+        assert {"●", "◐", "○"} & {c.plain for g in expected.groups for c in table.get_row(g.id)[3:]}
+        assert row[0].plain in ("persists", "new", "dropped")
 
 
 async def test_theme_filter_cycles(make_app):

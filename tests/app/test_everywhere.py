@@ -83,12 +83,12 @@ async def test_command_palette_compares_a_pair(make_app):
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"compare vov-2025 ↔ investor")
+        await pilot.press(*"compare investor-2024 → vov")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
-        assert (app.screen.left.id, app.screen.right.id) == ("vov-2025", "investor-2024")
+        assert (app.screen.left.id, app.screen.right.id) == ("investor-2024", "vov-2025")  # older left
 
 
 async def test_command_palette_goes_to_a_group(make_app):

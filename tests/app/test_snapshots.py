@@ -15,8 +15,10 @@ def _to_reworded(app) -> None:
     from tui.app.widgets.rows import RowList
 
     rows = app.screen.query_one(RowList)
-    position = next(i for i, row in enumerate(rows.rows) if row.status == "reworded")
-    rows.go_to_index(rows.shown_rows().index(position), top=True)
+    reworded = [i for i, row in enumerate(rows.rows) if row.status == "reworded"]
+    position = next((i for i in reworded if rows.rows[i].tier == "close"), reworded[0])
+    rows.go_to_row(position, unfold=True)
+    rows.go_to_index(rows.highlighted, top=True)
 
 
 def _run(*keys: str, action=None, wait: bool = True, after=None):

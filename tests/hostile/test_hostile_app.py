@@ -71,10 +71,15 @@ async def _settle(pilot) -> None:
 
 
 async def _walk() -> dict[str, tuple[str, list[str]]]:
+    import tempfile
+    from pathlib import Path
+
     from tui.app import AccordApp
+    from tui.app.settings import Settings
 
     seen: dict[str, tuple[str, list[str]]] = {}
-    app = AccordApp(corpus=_corpus())
+    folder = tempfile.mkdtemp(prefix="accord-settings-")  # module scope: the per-test config folder is not set yet
+    app = AccordApp(corpus=_corpus(), settings=Settings(Path(folder) / "settings.json"))
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
         seen["library"] = _painted(app)
@@ -89,6 +94,9 @@ async def _walk() -> dict[str, tuple[str, list[str]]]:
         await _settle(pilot)
         seen["reader-removed"] = _painted(app)
         app.open_compare("hostile-a", "hostile-b")
+        await _settle(pilot)
+        await pilot.press("z", "down")  # unfold the runs and leave the ledger: the first rows at the top
+        app.screen.query_one("#rows").scroll_to(y=app.screen.query_one("#rows")._starts[1], animate=False)
         await _settle(pilot)
         seen["compare"] = _painted(app)
         await pilot.press("u")

@@ -57,3 +57,26 @@ def group_of(commitments: Any, doc_id: str, index: int) -> Any:
         if any(p.doc_id == doc_id and p.index == index for p in group.members):
             return group
     return None
+
+
+def counterparts(commitments: Any, doc_id: str, index: int, other_id: str) -> list[tuple[Any, Any]]:
+    """``(group, pledge)`` for every member in ``other_id`` of the groups holding sentence ``index`` of ``doc_id``."""
+    out = []
+    for group in getattr(commitments, "groups", ()):
+        if any(p.doc_id == doc_id and p.index == index for p in group.members):
+            out += [(group, p) for p in group.members if p.doc_id == other_id]
+    return out
+
+
+def group_status(documents: Sequence[Document], group: Any) -> str:
+    """``persists`` (in the latest year and an earlier one), ``new`` (latest year only) or ``dropped``
+    (not in the latest year); with one year in the corpus ``recurring`` or ``single``."""
+    years = {d.id: d.date.year for d in documents}
+    mine = {years[d] for d in group.documents if d in years}
+    every = sorted(set(years.values()))
+    if len(every) < 2:
+        return "recurring" if len(group.documents) > 1 else "single"
+    latest = every[-1]
+    if latest in mine:
+        return "persists" if len(mine) > 1 else "new"
+    return "dropped"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual import work
@@ -10,14 +12,18 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 
+from tui.analysis.diffmodel import oriented
 from tui.app import analysis
 from tui.app.commands import AccordCommands
-from tui.app.messages import OpenCommitments, OpenCompare, OpenReader, PickCompare
+from tui.app.messages import OpenCommitments, OpenCompare, OpenPair, OpenReader, PickCompare, SettingChanged
+from tui.app.settings import Settings, config_dir
 from tui.documents.corpus import Corpus, default_pair
 from tui.infra.errors import AccordError
+from tui.infra.safety import one_line
 
 _UNSET: Any = object()
 MIN_WIDTH, MIN_HEIGHT = 40, 12
+NO_DOCUMENTS = "No documents in the corpus, so there are no pledges to group (accord add FILE … adds one)."
 
 
 class AccordApp(App[None]):
@@ -32,8 +38,9 @@ class AccordApp(App[None]):
     TITLE = "accord"
     COMMANDS = App.COMMANDS | {AccordCommands}
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "back_or_quit", "Back (quit on the library)", show=False, id="app.back_or_quit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
 
     def __init__(
@@ -43,8 +50,10 @@ class AccordApp(App[None]):
         prepare: Any = _UNSET,
         find_commitments: Any = _UNSET,
         threshold: float | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self.settings = settings if settings is not None else Settings()
         self.corpus: Corpus | None = corpus
         self._loader = loader
         default_prepare, default_threshold = analysis.aligner()
@@ -61,6 +70,12 @@ class AccordApp(App[None]):
     def on_mount(self) -> None:
         from tui.app.screens.library import LibraryScreen
 
+        theme = self.settings.get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.settings.problem:
+            self.notify(one_line(self.settings.problem), severity="warning", markup=False)
         if self.corpus is not None:
             self.push_screen(LibraryScreen(self.corpus, pledges=None))
             self._start_commitments()
@@ -80,6 +95,9 @@ class AccordApp(App[None]):
         except (AccordError, OSError) as exc:
             self.call_from_thread(self._loaded, Corpus(()), str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - every worker posts a result or an error, never nothing
+            self.call_from_thread(self._loaded, Corpus(()), f"internal error: {type(exc).__name__}: {exc}")
+            return
         self.call_from_thread(self._loaded, corpus, None)
 
     def _loaded(self, corpus: Corpus, problem: str | None) -> None:
@@ -90,8 +108,12 @@ class AccordApp(App[None]):
         self._start_commitments()
 
     def _start_commitments(self) -> None:
-        if self.find_commitments is not None and self.corpus is not None and self.corpus.documents:
-            self.compute_commitments(self.corpus)
+        if self.find_commitments is None or self.corpus is None:
+            return
+        if not self.corpus.documents:  # nothing to group: say so instead of waiting for good
+            self._commitments_failed(NO_DOCUMENTS, notify=False)
+            return
+        self.compute_commitments(self.corpus)
 
     @work(thread=True, exclusive=True, group="commitments")
     def compute_commitments(self, corpus: Corpus) -> None:
@@ -103,9 +125,37 @@ class AccordApp(App[None]):
             return
         self.call_from_thread(self._commitments_ready, result)
 
-    def _commitments_failed(self, message: str) -> None:
+    def _commitments_failed(self, message: str, notify: bool = True) -> None:
         self.commitments_error = message
-        self.notify(f"pledge analysis failed: {message}", severity="error", markup=False)
+        if notify:
+            self.notify(f"pledge analysis failed: {message}", severity="error", markup=False)
+        for screen in self.screen_stack:
+            update = getattr(screen, "set_commitments_error", None)
+            if update is not None:
+                update(self.commitments_status())
+
+    def commitments_status(self) -> str | None:
+        """Why there are no pledge groups to show (``None`` while they are being computed or once ready)."""
+        if self.find_commitments is None:
+            return "Pledge analysis is not available yet in this build (tui.analysis.commitments is missing)."
+        if self.commitments_error == NO_DOCUMENTS:
+            return NO_DOCUMENTS
+        if self.commitments_error:
+            return f"Pledge analysis failed: {self.commitments_error}"
+        return None
+
+    def _theme_changed(self, theme: Any) -> None:
+        self._remember("theme", getattr(theme, "name", None))
+
+    def on_setting_changed(self, message: SettingChanged) -> None:
+        self._remember(message.name, message.value)
+
+    def _remember(self, name: str, value: Any) -> None:
+        if self.settings.get(name) == value:
+            return
+        problem = self.settings.set(name, value)
+        if problem:
+            self.notify(one_line(problem), severity="warning", markup=False)
 
     def _commitments_ready(self, result: Any) -> None:
         self.commitments = result
@@ -124,6 +174,9 @@ class AccordApp(App[None]):
 
     def on_pick_compare(self, message: PickCompare) -> None:
         self.pick_compare(message.left_id, message.right_id)
+
+    def on_open_pair(self, message: OpenPair) -> None:
+        self.open_pair(message.left_id, message.left_index, message.right_id, message.right_index)
 
     def on_open_commitments(self, message: OpenCommitments) -> None:
         self.open_commitments(message.group_id)
@@ -145,8 +198,16 @@ class AccordApp(App[None]):
         if doc is not None:
             self.push_screen(ReaderScreen(doc, self.commitments, index=index))
 
+    def open_pair(self, left_id: str, left_index: int, right_id: str, right_index: int) -> None:
+        """Push both sentences of a pair in context, side by side."""
+        from tui.app.screens.pair import PairScreen
+
+        left, right = self._document(left_id), self._document(right_id)
+        if left is not None and right is not None:
+            self.push_screen(PairScreen(left, left_index, right, right_index, self.commitments))
+
     def open_compare(self, left_id: str | None = None, right_id: str | None = None) -> None:
-        """Compare two documents (the default pair when ids are missing)."""
+        """Compare two documents (the default pair when ids are missing), the older one left."""
         from tui.app.screens.compare import CompareScreen
 
         if self.corpus is None:
@@ -161,7 +222,9 @@ class AccordApp(App[None]):
             left, right = self._document(left_id), self._document(right_id)
             if left is None or right is None:
                 return
-        screen = CompareScreen(left, right, self.corpus.documents, self.prepare, self.threshold)
+        left, right = oriented(left, right)
+        screen = CompareScreen(left, right, self.corpus.documents, self.prepare, self.threshold,
+                               commitments=self.commitments, layout=self.settings.get("layout"))
         if isinstance(self.screen, CompareScreen):
             self.switch_screen(screen)
         else:
@@ -189,27 +252,75 @@ class AccordApp(App[None]):
     def open_commitments(self, group_id: str | None = None) -> None:
         """Push the commitments matrix, and the group ``group_id`` on top when given."""
         from tui.app.screens.commitments import CommitmentsScreen
+        from tui.app.screens.group import GroupScreen
 
         if self.corpus is None:
             return
-        status = None
-        if self.find_commitments is None:
-            status = "Pledge analysis is not available yet in this build (tui.analysis.commitments is missing)."
-        elif self.commitments_error:
-            status = f"Pledge analysis failed: {self.commitments_error}"
+        if group_id is not None and isinstance(self.screen, CommitmentsScreen | GroupScreen):
+            self.open_group(group_id)  # already there: no second matrix under the group
+            return
+        status = self.commitments_status()
         self.push_screen(CommitmentsScreen(self.commitments, self.corpus.documents, status=status))
         if group_id is not None and self.commitments is not None:
             self.open_group(group_id)
 
     def open_group(self, group_id: str) -> None:
-        """Push the multi-witness view of one pledge group."""
+        """Show the multi-witness view of one pledge group (replacing a group already shown)."""
         from tui.app.screens.group import GroupScreen
 
         groups = {g.id: g for g in getattr(self.commitments, "groups", ())}
         if group_id in groups and self.corpus is not None:
-            self.push_screen(GroupScreen(groups[group_id], self.corpus.documents))
+            screen = GroupScreen(groups[group_id], self.corpus.documents)
+            if isinstance(self.screen, GroupScreen):
+                self.switch_screen(screen)
+            else:
+                self.push_screen(screen)
 
     # -- everywhere ----------------------------------------------------------------------------------
+
+    def action_back_or_quit(self) -> None:
+        """``q``: quit from the first screen, go back from any other."""
+        from tui.app.screens.library import LibraryScreen
+
+        screen = self.screen
+        if isinstance(screen, LibraryScreen) or len(self.screen_stack) <= 2:
+            self.exit()
+            return
+        back = getattr(screen, "action_back", None)
+        if back is not None:
+            back()
+        else:
+            self.pop_screen()
+
+    def screenshot_folder(self) -> Path:
+        """Downloads when it exists, else accord's config folder (created), else the working folder."""
+        from platformdirs import user_downloads_path
+
+        downloads = user_downloads_path()
+        if downloads.is_dir() and os.access(downloads, os.W_OK):
+            return downloads
+        folder = config_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            pass
+        return Path.cwd()
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save an SVG of the screen where it can be written, and say where."""
+        folder = Path(path) if path else self.screenshot_folder()
+        try:
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as exc:
+            self.notify(f"could not save the screenshot in {folder}: {exc.strerror or exc}",
+                        title="Screenshot", severity="error", markup=False)
+            return None
+        self.notify(f"saved the screenshot to {saved}", title="Screenshot", markup=False)
+        return saved
+
 
     def action_help(self) -> None:
         """Show the keys of every screen, the current one first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from itertools import permutations
+from itertools import combinations
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -39,9 +39,10 @@ class AccordCommands(Provider):
         if len(docs) >= 2:
             yield "Compare two documents…", app.pick_compare, "Choose the left and right documents"
             yield "Compare the default pair", app.open_compare, "Oldest and newest joint-statement reports"
-            for left, right in permutations(docs[:40], 2):
-                label = one_line(f"Compare {left.id} ↔ {right.id}")
-                yield label, partial(app.open_compare, left.id, right.id), "Align the two documents"
+            ordered = sorted(docs[:40], key=lambda d: (d.date, d.id))
+            for left, right in combinations(ordered, 2):  # the older document goes left (x swaps)
+                label = one_line(f"Compare {left.id} → {right.id}")
+                yield label, partial(app.open_compare, left.id, right.id), "Align the two documents, older left"
         yield "Commitments matrix", app.open_commitments, "Pledges shared across documents"
         for group in getattr(app.commitments, "groups", ()):
             label = one_line(f"Group {group.id}: {group.label}")

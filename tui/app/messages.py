@@ -38,3 +38,21 @@ class OpenCommitments(Message):
     def __init__(self, group_id: str | None = None) -> None:
         super().__init__()
         self.group_id = group_id
+
+
+class OpenPair(Message):
+    """Read two sentences in context, side by side: ``left_id`` at ``left_index``, ``right_id`` at ``right_index``."""
+
+    def __init__(self, left_id: str, left_index: int, right_id: str, right_index: int) -> None:
+        super().__init__()
+        self.left_id, self.left_index = left_id, left_index
+        self.right_id, self.right_index = right_id, right_index
+
+
+class SettingChanged(Message):
+    """A setting the user changed (``theme``, ``layout``), for the app to remember."""
+
+    def __init__(self, name: str, value: str | None) -> None:
+        super().__init__()
+        self.name = name
+        self.value = value

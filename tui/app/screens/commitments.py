@@ -1,4 +1,4 @@
-"""Commitments: pledge groups × documents, each cell the strength of that document's pledge."""
+"""Commitments: pledge groups × documents (or years), with status, search, sort and a preview."""
 
 from __future__ import annotations
 
@@ -9,35 +9,48 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header, Input, Static
 
+from tui.app.analysis import group_status
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS
+from tui.app.widgets.styles import component_style
 from tui.documents.document import Document
-from tui.infra.safety import one_line
+from tui.infra.safety import one_line, visible
 
 RANK = {"pledge": 3, "support": 2, "intent": 1}
+SORTS = ("documents", "theme", "recency", "status")
+STATUS_ORDER = {"persists": 0, "recurring": 0, "new": 1, "dropped": 2, "single": 3}
+CELL = 5  # a document (or year) column: a glyph and room for its head
 
 
-def cell(group: Any, doc_id: str) -> str:
-    """The strongest strength glyph of ``doc_id``'s members of ``group`` (blank when absent)."""
-    strengths = [p.strength for p in group.members if p.doc_id == doc_id]
+def strongest(strengths: Sequence[str]) -> str:
     if not strengths:
         return ""
     return GLYPHS.get(max(strengths, key=lambda s: RANK.get(s, 0)), "•")
 
 
+def cell(group: Any, doc_id: str) -> str:
+    """The strongest strength glyph of ``doc_id``'s members of ``group`` (blank when absent)."""
+    return strongest([p.strength for p in group.members if p.doc_id == doc_id])
+
+
 class CommitmentsScreen(AccordScreen):
-    """The pledge matrix; ``t`` filters by theme, Enter opens a group's multi-witness view."""
+    """The pledge matrix; Enter opens a group's multi-witness view."""
 
     HELP_TITLE = "Commitments"
     AUTO_FOCUS = "#matrix"
+    COMPONENT_CLASSES = {"commitments--persists", "commitments--new", "commitments--dropped",
+                         "commitments--muted"}
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open_group", "Open group"),
-        Binding("t", "cycle_theme", "Theme"),
-        Binding("T", "cycle_theme(-1)", "Prev theme", show=False),
+        Binding("enter", "open_group", "Open group", id="commitments.open"),
+        Binding("slash", "search", "Search", key_display="/", id="commitments.search"),
+        Binding("a", "toggle_single", "One-doc groups", id="commitments.single"),
+        Binding("s", "sort", "Sort", id="commitments.sort"),
+        Binding("t", "cycle_theme", "Theme", id="commitments.theme"),
+        Binding("T", "cycle_theme(-1)", "Prev theme", show=False, id="commitments.theme_back"),
+        Binding("escape", "back", "Back", id="commitments.back"),
     ]
 
     def __init__(self, commitments: Any, documents: Sequence[Document], status: str | None = None) -> None:
@@ -46,20 +59,33 @@ class CommitmentsScreen(AccordScreen):
         self.documents = tuple(documents)
         self.status = status
         self.theme_filter = "all"
+        self.show_single = False
+        self.sort_key = "documents"
+        self.query_text = ""
+        self._shown: list[Any] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="commitments-info", markup=False)
         yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True, header_height=2)
+        yield Static(id="commitments-preview", markup=False)
+        yield Input(placeholder="search labels, themes and wordings (Enter keeps it, Esc clears)",
+                    id="commitments-search")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "commitments"
+        self.query_one("#commitments-search").display = False
         self.refresh_matrix()
 
     def set_commitments(self, commitments: Any) -> None:
         """Fill the matrix once the pledge analysis is ready."""
         self.commitments = commitments
+        self.refresh_matrix()
+
+    def set_commitments_error(self, status: str | None) -> None:
+        """The pledge analysis failed (or has nothing to group): say so instead of "Grouping…"."""
+        self.status = status or "Pledge analysis failed."
         self.refresh_matrix()
 
     @property
@@ -71,47 +97,145 @@ class CommitmentsScreen(AccordScreen):
         docs = getattr(self.commitments, "documents", None) or self.documents
         return sorted(docs, key=lambda d: (d.date, d.id))
 
+    # -- which groups ----------------------------------------------------------------------------------
+
+    def _status(self, group: Any) -> str:
+        return group_status(self._columns(), group)
+
+    def _matches(self, group: Any) -> bool:
+        if self.theme_filter != "all" and group.theme != self.theme_filter:
+            return False
+        if self.query_text:
+            hay = " ".join([group.label, group.theme, group.id, *(p.text for p in group.members),
+                            *group.documents]).casefold()
+            if not all(w in hay for w in self.query_text.casefold().split()):
+                return False
+        return True
+
+    def visible_groups(self) -> tuple[list[Any], int]:
+        """The groups shown (sorted), and how many one-document groups are hidden."""
+        groups = [g for g in getattr(self.commitments, "groups", ()) if self._matches(g)]
+        hidden = 0
+        if not self.show_single:
+            hidden = sum(1 for g in groups if len(g.documents) < 2)
+            groups = [g for g in groups if len(g.documents) >= 2]
+        dates = {d.id: d.date for d in self._columns()}
+        latest = {g.id: max((dates.get(d) for d in g.documents if d in dates), default=None) for g in groups}
+        keys = {
+            "documents": lambda g: (-len(g.documents), STATUS_ORDER.get(self._status(g), 9), g.theme, g.label),
+            "theme": lambda g: (g.theme == "general", g.theme, -len(g.documents), g.label),
+            "recency": lambda g: (-(latest[g.id].toordinal() if latest[g.id] else 0), -len(g.documents), g.label),
+            "status": lambda g: (STATUS_ORDER.get(self._status(g), 9), -len(g.documents), g.label),
+        }
+        return sorted(groups, key=keys[self.sort_key]), hidden
+
+    # -- drawing ------------------------------------------------------------------------------------------
+
     def refresh_matrix(self) -> None:
-        """Rebuild the table for the current theme filter."""
+        """Rebuild the table for the current filters, sort and width."""
         info = self.query_one("#commitments-info", Static)
         table = self.query_one(DataTable)
+        preview = self.query_one("#commitments-preview", Static)
+        current = self._current()
         table.clear(columns=True)
         if self.commitments is None:
-            table.display = False
+            table.display = preview.display = False
             info.update(Text(self.status or "Grouping pledges across the corpus…"))
             return
-        table.display = True
-        groups = [g for g in self.commitments.groups
-                  if self.theme_filter == "all" or g.theme == self.theme_filter]
+        table.display = preview.display = True
+        groups, hidden = self.visible_groups()
+        self._shown = groups
         docs = self._columns()
         total = self.size.width or 120
-        theme_width = 14 if total >= 100 else 0
-        cell_width = max(5, min(10, (total - 24 - theme_width - 4) // max(1, len(docs)) - 2))
-        used = len(docs) * (cell_width + 2) + (theme_width + 2 if theme_width else 0) + 4
-        table.add_column(Text("Group"), key="label", width=max(20, total - used))
+        status_width, theme_width = 8, (16 if total >= 100 else 0)
+        fixed = status_width + 2 + (theme_width + 2 if theme_width else 0) + 4
+        by_year = len(docs) * (CELL + 2) > max(20, (total - fixed) // 2)  # a timeline when documents don't fit
+        heads = self._heads(docs, by_year)
+        label_width = max(20, total - fixed - len(heads) * (CELL + 2))
+        table.add_column(Text("Status"), key="status", width=status_width)
+        table.add_column(Text("Pledge group"), key="label", width=label_width)
         if theme_width:
             table.add_column(Text("Theme"), key="theme", width=theme_width)
-        for doc in docs:
-            date = doc.date.isoformat()[:7] if cell_width >= 7 else doc.date.isoformat()[2:7]
-            table.add_column(Text(one_line(doc.id)[:cell_width] + "\n" + date), key=doc.id, width=cell_width)
+        for key, head, _members in heads:
+            table.add_column(Text(head, justify="center"), key=key, width=CELL)
         for group in groups:
-            cells = [Text(one_line(group.label), overflow="ellipsis", no_wrap=True)]
+            status = self._status(group)
+            style = component_style(self, f"commitments--{status}") if status in ("persists", "new", "dropped") \
+                else component_style(self, "commitments--muted")
+            cells = [Text(status, style=style),
+                     Text(one_line(group.label), overflow="ellipsis", no_wrap=True)]
             if theme_width:
                 cells.append(Text(one_line(group.theme), overflow="ellipsis", no_wrap=True))
-            cells += [Text(cell(group, d.id), justify="center") for d in docs]
+            for _key, _head, members in heads:
+                cells.append(Text(strongest([p.strength for p in group.members if p.doc_id in members]),
+                                  justify="center"))
             table.add_row(*cells, key=group.id)
-        info.update(Text(
-            f"{len(groups)} group(s) of {len(self.commitments.groups)} · theme: {one_line(self.theme_filter)} (t)"
-            "  ·  ● pledge  ◐ support  ○ intent  (blank: absent) · columns by date"))
+        if current is not None and current.id in table.rows:
+            table.move_cursor(row=table.get_row_index(current.id))
+        parts = [f"{len(groups)} of {len(self.commitments.groups)} groups"]
+        if hidden:
+            parts.append(f"{hidden} one-document groups hidden (a shows them)")
+        elif self.show_single:
+            parts.append("one-document groups shown (a hides them)")
+        parts.append(f"theme {one_line(self.theme_filter)} (t)")
+        parts.append(f"sorted by {self.sort_key} (s)")
+        if self.query_text:
+            parts.append(f"search '{one_line(self.query_text)}' (/)")
+        legend = "● pledge  ◐ support  ○ intent  · columns by " + ("year" if by_year else "date")
+        info.update(Text("  ·  ".join(parts) + "\n" + legend))
+        if not groups:
+            preview.update(Text("No group matches: a shows one-document groups, / changes the search, "
+                                "t the theme."))
+        else:
+            self._preview()
+
+    def _heads(self, docs: list[Document], by_year: bool) -> list[tuple[str, str, set[str]]]:
+        """Column key, two-line head and the document ids it covers: one per document, or per year."""
+        if by_year:
+            years: dict[int, set[str]] = {}
+            for d in docs:
+                years.setdefault(d.date.year, set()).add(d.id)
+            return [(f"y{y}", f"{y}\n{len(ids)}d", ids) for y, ids in years.items()]
+        out = []
+        for n, d in enumerate(docs):
+            out.append((f"d{n}", one_line(d.id)[:CELL] + "\n" + d.date.isoformat()[2:7], {d.id}))
+        return out
+
+    def _preview(self) -> None:
+        group = self._current()
+        preview = self.query_one("#commitments-preview", Static)
+        if group is None:
+            preview.update("")
+            return
+        order = {d.id: n for n, d in enumerate(self._columns())}
+        members = sorted(group.members, key=lambda p: (order.get(p.doc_id, 0), p.index))
+        text = Text(one_line(group.label), style="bold", no_wrap=True, overflow="ellipsis")
+        text.append(f"  ·  {one_line(group.theme)}  ·  {len(group.documents)} document(s)  ·  "
+                    f"{self._status(group)}  ·  enter opens it", style="italic")
+        for p in members[:4]:
+            text.append(f"\n{GLYPHS.get(p.strength, '•')} {one_line(p.doc_id)} #{p.index}: ", style="bold")
+            text.append(visible(p.text))
+        if len(members) > 4:
+            text.append(f"\n… and {len(members) - 4} more", style="italic")
+        preview.update(text)
 
     def _current(self) -> Any:
         table = self.query_one(DataTable)
         if not table.row_count or self.commitments is None:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - the cursor may point past a cleared table
+            return None
         return next((g for g in self.commitments.groups if g.id == key), None)
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowHighlighted, "#matrix")
+    def _highlighted(self) -> None:
+        self._preview()
+
+    # -- actions --------------------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#matrix")
     def action_open_group(self) -> None:
         from tui.app.screens.group import GroupScreen
 
@@ -121,10 +245,42 @@ class CommitmentsScreen(AccordScreen):
 
     def action_cycle_theme(self, step: int = 1) -> None:
         themes = self.themes
-        self.theme_filter = themes[(themes.index(self.theme_filter) + step) % len(themes)]
+        here = themes.index(self.theme_filter) if self.theme_filter in themes else 0
+        self.theme_filter = themes[(here + step) % len(themes)]
         self.refresh_matrix()
 
+    def action_toggle_single(self) -> None:
+        self.show_single = not self.show_single
+        self.refresh_matrix()
+
+    def action_sort(self) -> None:
+        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        self.refresh_matrix()
+
+    def action_search(self) -> None:
+        box = self.query_one("#commitments-search", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#commitments-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.refresh_matrix()
+
+    @on(Input.Submitted, "#commitments-search")
+    def _search_done(self) -> None:
+        self.query_one("#commitments-search").display = False
+        self.query_one(DataTable).focus()
+
     def action_back(self) -> None:
+        box = self.query_one("#commitments-search", Input)
+        if box.display or self.query_text:
+            box.value = ""
+            box.display = False
+            self.query_text = ""
+            self.query_one(DataTable).focus()
+            self.refresh_matrix()
+            return
         self.dismiss()
 
     def on_resize(self) -> None:

@@ -40,7 +40,19 @@ def column_widths(total: int) -> list[tuple[str, int]]:
 class DocumentTable(DataTable):
     """The documents table; Enter reads the document under the cursor."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Read")]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Read", id="library.read"),
+        Binding("home", "first_row", "First document", show=False, id="library.first"),
+        Binding("end", "last_row", "Last document", show=False, id="library.last"),
+    ]
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
 
 
 class LibraryScreen(AccordScreen):

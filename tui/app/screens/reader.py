@@ -145,6 +145,7 @@ class ReaderScreen(AccordScreen):
     def _counterpart_selected(self, event: OptionList.OptionSelected) -> None:
         doc_id, _, index = (event.option.id or "").partition("\x00")
         if doc_id:
+            self.sentences.focus()  # coming back (esc) lands on the text, so one more esc leaves
             self.post_message(OpenReader(doc_id, int(index)))
 
     # -- search ---------------------------------------------------------------------------------------------
@@ -213,7 +214,7 @@ class ReaderScreen(AccordScreen):
         current = self.sentences.current_sentence()
         parts = []
         if current is not None:
-            parts.append(f"sentence {current + 1}/{len(self.doc.sentences)}")
+            parts.append(f"sentence #{current} of 0–{len(self.doc.sentences) - 1} (numbered as in accord show)")
         if self.sentences.search_query:
             if self.matches and current in self.matches:
                 parts.append(f"match {self.matches.index(current) + 1}/{len(self.matches)}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
+from tui.app.widgets.styles import component_style
 from tui.app.widgets.wraplist import Column, Item, WrapList
 from tui.documents.document import Document
 from tui.documents.model import Removed
@@ -65,7 +66,7 @@ class SentenceList(WrapList):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.rebuild())
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"sentences--{name}", partial=True)
+        return component_style(self, f"sentences--{name}")  # alpha colours composed (muted stays muted)
 
     def rebuild(self) -> None:
         """Re-render every item (marks, search hits, removed pieces), keeping the cursor."""

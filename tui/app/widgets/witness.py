@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.widgets.sentences import GLYPHS
+from tui.app.widgets.styles import component_style
 from tui.infra.safety import visible
 
 
@@ -34,7 +35,11 @@ def word_diff(base: str, text: str, variant: Style | str) -> Text:
 
 
 class WitnessList(OptionList):
-    """Members (``Pledge`` objects) of one document; option ids are ``doc_id\\0index``."""
+    """Members (``Pledge`` objects) of one document; option ids are ``doc_id\\0index``.
+
+    ``base`` is the wording each member is marked against (the one before it in time), or
+    ``None`` for the first witness.
+    """
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"witness--insert", "witness--head"}
 
@@ -49,13 +54,13 @@ class WitnessList(OptionList):
 
     def rebuild(self) -> None:
         """Render the members, their variant words in the theme's insert style."""
-        insert = self.get_component_rich_style("witness--insert", partial=True)
-        head = self.get_component_rich_style("witness--head", partial=True)
+        insert = component_style(self, "witness--insert")
+        head = component_style(self, "witness--head")
         options = []
         for p in self.members:
             text = Text(f"{GLYPHS.get(p.strength, '•')} {p.strength} · sentence {p.index}", style=head)
             text.append("\n")
-            if self.base is None or p is self.base:
+            if self.base is None or p is self.base or self.base.text == p.text:
                 text.append(visible(p.text))
             else:
                 text.append_text(word_diff(self.base.text, p.text, insert))

@@ -33,20 +33,28 @@ _CACHE_LIMIT = 4000
 
 @dataclass(frozen=True)
 class Column:
-    """A fixed ``width`` in cells, or (``width=None``) a ``ratio`` share of what is left."""
+    """A fixed ``width`` in cells, or (``width=None``) a ``ratio`` share of what is left.
+
+    ``rule``: a vertical rule ``│`` (with a space each side) separates this column from the one before.
+    """
 
     width: int | None = None
     ratio: int = 1
+    rule: bool = False
 
 
 @dataclass(frozen=True)
 class Item:
-    """One entry: its ``key``, one :class:`~rich.text.Text` per column, whether the cursor stops on it."""
+    """One entry: its ``key``, one :class:`~rich.text.Text` per column, whether the cursor stops on it.
+
+    A ``full`` item has one cell laid out across the whole width (headings, folded runs).
+    """
 
     key: str
     cells: tuple[Text, ...]
     selectable: bool = True
     gap_after: bool = False
+    full: bool = False
 
 
 def _width(word: str) -> int:
@@ -138,7 +146,7 @@ class WrapList(ScrollView, can_focus=True):
         Binding("end", "last", "Last", show=False),
         Binding("enter", "select", "Select", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"wraplist--cursor", "wraplist--cursor-blurred"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"wraplist--cursor", "wraplist--cursor-blurred", "wraplist--rule"}
 
     highlighted: reactive[int | None] = reactive(None, always_update=True, init=False)
 
@@ -211,8 +219,11 @@ class WrapList(ScrollView, can_focus=True):
 
     # -- layout -----------------------------------------------------------------------------------------
 
+    def _gap_before(self, n: int) -> int:
+        return 0 if n == 0 else 3 if self.columns[n].rule else self.gap
+
     def _column_widths(self, total: int) -> list[int]:
-        gaps = self.gap * (len(self.columns) - 1)
+        gaps = sum(self._gap_before(n) for n in range(len(self.columns)))
         fixed = sum(c.width or 0 for c in self.columns)
         ratios = sum(c.ratio for c in self.columns if c.width is None) or 1
         free = max(len(self.columns), total - fixed - gaps)
@@ -243,7 +254,7 @@ class WrapList(ScrollView, can_focus=True):
         line = 0
         for item in self.items:
             ranges = []
-            for cell, w in zip(item.cells, self._widths, strict=False):
+            for cell, w in zip(item.cells, (width,) if item.full else self._widths, strict=False):
                 plain = cell.plain
                 found = cache.get((plain, w))
                 if found is None:
@@ -280,7 +291,7 @@ class WrapList(ScrollView, can_focus=True):
         width = max(0, self._laid_out_width)
         line = self.scroll_offset.y + y
         base = self.rich_style
-        if not self._starts or line >= self._starts[-1] + self._heights[-1]:
+        if not self.laid_out or line >= self._starts[-1] + self._heights[-1]:
             return Strip.blank(width, base)
         index = bisect_right(self._starts, line) - 1
         row = line - self._starts[index]
@@ -302,8 +313,14 @@ class WrapList(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style(name)
         console = self.app.console
         segments: list[Segment] = []
-        for n, (cell, ranges, w) in enumerate(zip(item.cells, self._ranges[index], self._widths, strict=False)):
-            if n:
+        widths = (width,) if item.full else self._widths
+        rule = None
+        for n, (cell, ranges, w) in enumerate(zip(item.cells, self._ranges[index], widths, strict=False)):
+            if n and self.columns[n].rule:
+                if rule is None:
+                    rule = self.get_component_rich_style("wraplist--rule", partial=True)
+                segments.extend((Segment(" "), Segment("│", rule), Segment(" ")))
+            elif n:
                 segments.append(Segment(" " * self.gap))
             if row < len(ranges) and cell.plain:
                 start, end = ranges[row]
@@ -344,8 +361,7 @@ class WrapList(ScrollView, can_focus=True):
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Scroll so the highlighted item is visible (at the top when ``top``)."""
         index = self.highlighted
-        self._layout()
-        if index is None or index >= len(self._starts):
+        if index is None or not self.laid_out or index >= len(self._starts):
             if index is not None and not self._scroll_pending:  # not laid out yet: scroll once it is
                 self._scroll_pending = True
                 self.call_after_refresh(self._scroll_when_laid_out, top)
@@ -382,10 +398,15 @@ class WrapList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self._set_highlight(self._next_selectable(len(self.items), -1))
 
-    def _page(self, direction: int) -> None:
-        if not self.items:
-            return
+    @property
+    def laid_out(self) -> bool:
+        """True once the items have been wrapped at a known width (after the first resize)."""
         self._layout()
+        return bool(self._starts) and len(self._starts) == len(self.items)
+
+    def _page(self, direction: int) -> None:
+        if not self.items or not self.laid_out:  # no width yet (the first resize has not come)
+            return
         start = self.highlighted if self.highlighted is not None else 0
         target_line = self._starts[start] + direction * max(1, self.scrollable_content_region.height - 1)
         target_line = min(max(0, target_line), self._starts[-1])
@@ -406,7 +427,8 @@ class WrapList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, item, self.highlighted))
 
     async def _on_click(self, event: events.Click) -> None:
-        self._layout()
+        if not self.laid_out:
+            return
         line = self.scroll_offset.y + event.y
         if not self._starts or line < 0 or line >= self._starts[-1] + self._heights[-1]:
             return
@@ -418,7 +440,8 @@ class WrapList(ScrollView, can_focus=True):
 
     def plain_lines(self) -> list[str]:
         """Every line of the list as plain text, as it would be shown (for tests and exports)."""
-        self._layout()
+        if not self.laid_out:
+            return []
         width = self.scrollable_content_region.width
         lines = []
         for index, height in enumerate(self._heights):
