@@ -119,11 +119,16 @@ def resolve(label: str, texts: set[str] | list[str]) -> str:
     return near[0] if len(near) == 1 else label
 
 
-def _resolved(labels: dict, left: set[str], right: set[str]) -> dict:  # type: ignore[type-arg]
+def _resolved(labels: dict, left: set[str], right: set[str], left_body: str = "", right_body: str = "") -> dict:  # type: ignore[type-arg]
+    """Labels with each text resolved to its sentence. A no-counterpart label whose text is no longer in
+    the clean body at all (cleaning has since removed it as furniture: a caption, a photo credit) is
+    dropped: there is nothing left to pair."""
+    def kept(text: str, body: str, texts: set[str]) -> bool:
+        return not body or resolve(text, texts) in texts or text in body
     return {
         "pairs": [{**p, "left": resolve(p["left"], left), "right": resolve(p["right"], right)} for p in labels["pairs"]],
-        "left_unmatched": [resolve(t, left) for t in labels["left_unmatched"]],
-        "right_unmatched": [resolve(t, right) for t in labels["right_unmatched"]],
+        "left_unmatched": [resolve(t, left) for t in labels["left_unmatched"] if kept(t, left_body, left)],
+        "right_unmatched": [resolve(t, right) for t in labels["right_unmatched"] if kept(t, right_body, right)],
     }
 
 
@@ -138,7 +143,7 @@ def score_alignment(comparison, labels: dict, name: str = "") -> AlignScore:  # 
     """
     left_texts = {s.text for s in comparison.left.sentences}
     right_texts = {s.text for s in comparison.right.sentences}
-    labels = _resolved(labels, left_texts, right_texts)
+    labels = _resolved(labels, left_texts, right_texts, comparison.left.body, comparison.right.body)
     gold = {(p["left"], p["right"]): p.get("kind", "close") for p in labels["pairs"]}
     left_lab = {p["left"] for p in labels["pairs"]} | set(labels["left_unmatched"])
     right_lab = {p["right"] for p in labels["pairs"]} | set(labels["right_unmatched"])
@@ -301,12 +306,22 @@ class GroupingScore:
 
 
 def _locate(commitments, spec: dict) -> str | None:  # type: ignore[no-untyped-def,type-arg]
-    """The group id of the pledge a labelled member names (None when it was not detected)."""
+    """The group id of the pledge a labelled member names (None when it was not detected).
+
+    A member is a document, a sentence index and a phrase of the pledge. When the phrase is not in
+    that sentence (segmentation has changed since labelling, e.g. a list marker now joins its item),
+    the sentence of the document that holds the phrase stands for it.
+    """
     indices = spec["index"] if isinstance(spec["index"], list) else [spec["index"]]
+    phrase = spec["contains"].lower()
+    doc = next((d for d in commitments.documents if d.id == spec["doc"]), None)
+    if doc is not None and not any(i < len(doc.sentences) and phrase in doc.sentences[i].text.lower()
+                                   for i in indices):
+        indices = [s.index for s in doc.sentences if phrase in s.text.lower()] or indices
     found = []
     for index in indices:
         for pledge, group in commitments.pledges_of(spec["doc"], index):
-            if spec["contains"].lower() in pledge.text.lower():
+            if phrase in pledge.text.lower():
                 found.append(group.id)
     return found[0] if found else None
 

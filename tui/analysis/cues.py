@@ -35,7 +35,8 @@ _PATTERNS: list[tuple[str, str]] = [
              r"(?:(?:their|its|his|her|the|a|an|strong|shared|common|[^\W\d_]+['’]s)\s+)*"
              r"(?:desire|wish|hope|willingness|readiness|intention)"),
     # firm
-    (PLEDGE, r"agree(?:d|s|ing)?\s+(?:to|on|not|upon)"),
+    (PLEDGE, r"agree(?:d|s|ing)?\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+             r"today|yesterday)\s+)?(?:to|on|not|upon)"),
     (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:pledg|vow|committ|decid|resolv|promis)ing(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:consent|concur)(?:red|ed|s|ring|ing)?\s+(?:to|on|not|upon)"),
@@ -60,7 +61,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (SUPPORT, r"(?:in\s+)?favou?r\s+of"),
     # intent
     (INTENT, r"hope(?:s|d)?|hoping"),
-    (INTENT, r"wish(?:es|ed)?"),
+    (INTENT, r"wish(?:es|ed|ing)?"),
     (INTENT, r"desire(?:s|d)?"),
     (INTENT, r"aim(?:s|ed|ing)?(?:\s+to|\s+at)?"),
     (INTENT, r"plan(?:s|ned)?\s+to"),
@@ -73,10 +74,13 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"request(?:s|ed)?"),
     (INTENT, r"propose(?:s|d)?"),
     (INTENT, r"seek(?:s|ing)?|sought"),
-    (INTENT, r"want(?:s|ed)?\s+to"),
+    (INTENT, r"want(?:s|ed)?"),
+    (INTENT, r"would\s+like\s+to"),
+    (INTENT, r"(?:it\s+is\s+|it's\s+)?(?:important|necessary|essential|vital|imperative)\s+"
+             r"(?:for\s+(?:[\w'’-]+\s+){1,4}?)?to"),
     (INTENT, r"(?:striv(?:e|es|ed|ing)|strove|endeavou?r(?:s|ed)?)\s+to"),
     (INTENT, r"encourag(?:e|es|ed|ing)"),
-    (INTENT, r"ask(?:s|ed)?\s+(?:for|to)"),
+    (INTENT, r"ask(?:s|ed|ing)?\s+(?:for|(?:[\w'’-]+\s+){0,4}?to)"),
     (INTENT, r"should|must|ought\s+to"),
     (INTENT, r"set(?:s|ting)?\s+(?:up\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?targets?"),
     (INTENT, r"intention"),
@@ -95,16 +99,10 @@ _CANCEL = re.compile(
     re.I,
 )
 _MODAL = re.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
-_NORMATIVE = re.compile(r"^(?:should|must|ought\s+to)$", re.I)
-_REPORTED = re.compile(
-    rf"{_W}(?:said|says|stated|asserted|assert|maintained|argued|claimed|emphasi[sz]ed|stressed|noted|"
-    rf"underlined|believes?|believed)(?:\s+that)?{_E}",
-    re.I,
-)
 _COURTESY = re.compile(
     r"(?:wish(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:success|good\s+health|happiness|prosperity|a\s+happy)"
     r"|welcom(?:e|es|ed|ing)\s+(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
-    r"Queen|Emperor|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b))",
+    r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b))",
     re.I,
 )
 _NEGATION = re.compile(rf"{_W}not{_E}", re.I)
@@ -180,12 +178,9 @@ def classify(text: str) -> Cue | None:
     "believe", "expect" or "said that" reports a claim and is skipped.
     """
     cancel = _CANCEL.search(text)
-    reported = _REPORTED.search(text)
     for cue in find_cues(text):
         if _MODAL.match(cue.text) and cancel and cancel.start() < cue.start:
             continue
-        if _NORMATIVE.match(cue.text) and reported and reported.start() < cue.start:
-            continue  # "X asserted that issues should be ...": an opinion reported, not a commitment
         if _COURTESY.match(text, cue.start):
             continue  # "wished the Philippines success", "glad to welcome President X": courtesy
         if cue.text.lower() == "would" and not cancel:

@@ -113,6 +113,10 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+_REQUEST = re.compile(r"(?:call|urge|request|ask|propos|invit|want|encourag)", re.I)
+_ADDRESSEE = re.compile(r"\s+(?:on\s+|upon\s+)?(?P<who>(?:[\w'’-]+\s+){1,4}?)to\s", re.I)
+"""Cues that address the other party ("urged Russia to", "called on the Japanese side to"): the party
+named between the cue and "to" is the one asked, not the asker."""
 _TITLE = r"(?:President|Prime\s+Minister|PM|Premier|Chancellor|General\s+Secretary|Chairman|King|Emperor|Minister)"
 _TWO_TITLED = re.compile(rf"(?<![\w-]){_TITLE}\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:his\s+|her\s+)?(?:[\w-]+\s+)?"
                          rf"{_TITLE}\s+[A-Z]")
@@ -133,7 +137,13 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
         return parties.BOTH  # "President X and PM Y underlined ...": two leaders, one of each side
     if inherited:
         return inherited
-    return parties.named_after(clause, cue.end, who.parties) or "unspecified"
+    named = parties.named_after(clause, cue.end, who.parties)
+    addressee = _ADDRESSEE.match(clause, cue.end) if _REQUEST.match(cue.text) else None
+    if addressee and len(who.parties) == 2:
+        asked = parties.named_after(addressee.group("who"), 0, who.parties)
+        if asked:  # "called on the Russian authorities to ...": the other side asks
+            return next(p for p in who.parties if p != asked)
+    return named or "unspecified"
 
 
 _PASSIVE = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)
@@ -147,7 +157,7 @@ _ABOUT_EVENT = re.compile(
 _COMMITMENT_SUBJECT = re.compile(
     r"(?<![\w-])(?:cooperation|collaboration|relations?|relationship|ties|partnership|friendship|trade|"
     r"investment|exchanges?|dialogue|disputes?|issues?|differences|projects?|mechanisms?|efforts|"
-    r"coordination|consultations?|links|connectivity|pillar)(?![\w-])",
+    r"coordination|consultations?|links|connectivity|pillar|programmes?|programs?|initiatives?)(?![\w-])",
     re.I,
 )
 """Subjects of subject-less commitments: "defence cooperation will remain a key pillar",
@@ -164,8 +174,8 @@ def _party_subject(clause: str, cue: Cue) -> bool:
         words.pop()
     if not words:
         return False
-    if _MODAL.match(cue.text) and _COMMITMENT_SUBJECT.fullmatch(words[-1]):
-        return True
+    if (_MODAL.match(cue.text) or cue.text.lower().startswith("aim")) and _COMMITMENT_SUBJECT.fullmatch(words[-1]):
+        return True  # "cooperation will remain ...", "the partnership aims to ..."
     if words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and len(words) > 1 or (
             words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and before[:1].isupper()):
         return True  # a named subject: a country, its capital, a leader ("Russia and India will")
