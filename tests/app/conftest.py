@@ -69,3 +69,14 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_compare(app, pilot, left=None, right=None):  # type: ignore[no-untyped-def]
+    """Open a comparison (the default pair when no documents are given) and return its screen."""
+    from tui.app.screens.compare import CompareScreen
+
+    await settle(pilot)
+    app.open_compare(left, right)
+    await settle(pilot)
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.app.conftest import SIZE, settle
+from tests.app.conftest import SIZE, open_compare, settle
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.pick import PickPairScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.rows import RowList, is_change
 
-
-async def _compare(app, pilot, left=None, right=None) -> CompareScreen:
-    await settle(pilot)
-    app.open_compare(left, right)
-    await settle(pilot)
-    assert isinstance(app.screen, CompareScreen)
-    return app.screen
+_compare = open_compare
 
 
 async def test_default_pair_is_compared(make_app):

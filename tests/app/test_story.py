@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.app import fakes
-from tests.app.conftest import SIZE, settle
+from tests.app.conftest import SIZE, open_compare, settle
 from tui.app.screens.commitments import CommitmentsScreen
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.group import GroupScreen
@@ -22,13 +22,7 @@ from tui.app.widgets.styles import contrast, style_contrast
 from tui.app.widgets.wraplist import Column, Item, WrapList
 from tui.documents.corpus import Corpus
 
-
-async def _compare(app, pilot, left=None, right=None) -> CompareScreen:
-    await settle(pilot)
-    app.open_compare(left, right)
-    await settle(pilot)
-    assert isinstance(app.screen, CompareScreen)
-    return app.screen
+_compare = open_compare
 
 
 # -- 1. the crash and the hang ----------------------------------------------------------------------------
