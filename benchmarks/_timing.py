@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 _PYCACHE = tempfile.mkdtemp(prefix="accord-bench-pyc-")
 atexit.register(shutil.rmtree, _PYCACHE, True)
+sys.pycache_prefix = _PYCACHE  # the benchmark's own imports write no bytecode into the repository either
 
 
 def env(**extra: str) -> dict[str, str]:
