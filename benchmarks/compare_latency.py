@@ -1,107 +1,74 @@
-"""How fast ``accord compare`` is: whole-process latency, import cost, and 2,000-sentence documents.
+"""How fast ``accord compare`` (and list, show, commitments) are: whole processes, and long documents.
 
 Usage::
 
-    python benchmarks/compare_latency.py [--runs 15] [--sentences 2000]
+    python benchmarks/compare_latency.py [--runs 15] [--scale-runs 3] [--sentences 2000]
 
-1. Whole-process timings (subprocess, median of ``--runs``) of
-   ``python -m tui compare --format text`` with stdout piped, against
-   ``python -c "import click, rich.console"`` measured in the same run, and
-   their ratio (budget: 1.5x) -- both for a repeat run, which reads the
-   result cache (:mod:`tui.infra.cache`), and for a first run with no cache.
-2. The heaviest imports of the compare path (``python -X importtime``), and
-   whether textual or rich is imported at all on the piped text path.
-3. Two synthetic documents of ``--sentences`` sentences each, made by
-   recombining and perturbing the corpus's real sentences, compared in
-   process (budget: under 2 s).
+1. Whole-process timings, ``--runs`` interleaved rounds (at least 15), stdout piped, bytecode cached
+   in a temporary ``PYTHONPYCACHEPREFIX`` (nothing is written into the repository), against
+   ``python -c "import click, rich.console"`` measured in the same rounds. Budgets (ratio of the
+   medians of per-round ratios): ``compare`` with the cache off 1.3x, from the cache 1.0x;
+   ``list``, ``show`` and ``commitments`` with the cache off 1.5x; coloured output (``--color
+   always``) 1.1x the plain output of the same command.
+2. The heaviest imports of the cold compare path (``python -X importtime``).
+3. Two synthetic documents of ``--sentences`` and 4x as many sentences, compared in fresh
+   processes (``--scale-runs`` interleaved rounds): the time ratio must stay within 4.6x and peak
+   memory must grow no faster than time.
+
+Prints medians with their spread and whether each budget holds; exits 1 when one is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
 import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+for _p in (str(ROOT), str(HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+from _timing import env, interleaved, report, spread  # noqa: E402
 
 
-def _env() -> dict[str, str]:
-    # Measure what a user runs: bytecode cached as pip's install does (PYTHONDONTWRITEBYTECODE would
-    # make every run compile accord's modules from source), no startup file, no forced colour.
-    # Bytecode goes to a folder outside the repository (PYTHONPYCACHEPREFIX): the benchmark writes
-    # nothing into the checkout.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONSTARTUP", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")}
-    env["PYTHONPATH"] = str(ROOT)
-    env["PYTHONPYCACHEPREFIX"] = _PYCACHE
-    return env
-
-
-_PYCACHE = os.path.join(__import__("tempfile").gettempdir(), "accord-bench-pycache")
-
-
-def _run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall-clock and CPU (user + system) seconds of one whole child process."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, env=env or _env(), cwd=ROOT, check=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
-def whole_process(runs: int) -> None:
-    """Cold (no result cache) and warm (cache primed by a first run) against the click+rich baseline.
-
-    Reports medians of wall-clock time and of CPU time; CPU time is steadier on a shared machine.
-    """
-    import tempfile
-
+def whole_process(runs: int) -> bool:
     py = sys.executable
-    compare = [py, "-m", "tui", "compare", "--format", "text"]
-    base = [py, "-c", "import click, rich.console"]
+    accord = [py, "-m", "tui"]
     with tempfile.TemporaryDirectory() as cache:
-        cold_env = {**_env(), "ACCORD_NO_CACHE": "1"}
-        warm_env = {**_env(), "ACCORD_CACHE_DIR": cache}
-        _run(compare, cold_env)  # write .pyc files and warm the OS file cache
-        _run(compare, warm_env)  # prime the result cache
-        _run(base)
-        # interleave so that machine noise hits all three alike
-        samples: dict[str, list[tuple[float, float]]] = {"base": [], "warm": [], "cold": []}
-        for _ in range(runs):
-            samples["cold"].append(_run(compare, cold_env))
-            samples["warm"].append(_run(compare, warm_env))
-            samples["base"].append(_run(base))
-    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in samples.items()}
-    (bw, bc) = med["base"]
-    print(f"whole process, median of {runs} interleaved runs (wall clock / CPU time; min-max of wall):")
-    lo, hi = min(w for w, _ in samples["base"]), max(w for w, _ in samples["base"])
-    print(f"  python -c 'import click, rich.console'            {bw * 1000:6.1f} ms / {bc * 1000:6.1f} ms"
-          f"   [{lo * 1000:.0f}-{hi * 1000:.0f}]")
-    for key, label, budget in (("warm", "accord compare, piped, cached result (repeat run)", 1.0),
-                               ("cold", "accord compare, piped, no cache (first run)      ", 1.3)):
-        w, c = med[key]
-        # the ratio of each interleaved pair, then its median and spread
-        ratios = sorted(a[0] / b[0] for a, b in zip(samples[key], samples["base"], strict=True))
-        verdict = "holds" if statistics.median(ratios) <= budget else "NOT met"
-        print(f"  {label} {w * 1000:6.1f} ms / {c * 1000:6.1f} ms   ratio {statistics.median(ratios):4.2f}x "
-              f"[{ratios[0]:.2f}-{ratios[-1]:.2f}] / {c / bc:4.2f}x  budget {budget}x: {verdict}")
+        os.chmod(cache, 0o700)
+        cold, warm = env(ACCORD_NO_CACHE="1"), env(ACCORD_CACHE_DIR=cache)
+        commands = {
+            "floor": ([py, "-c", "import click, rich.console"], env()),
+            "compare, cache off": ([*accord, "compare"], cold),
+            "compare, from the cache": ([*accord, "compare"], warm),
+            "list, cache off": ([*accord, "list"], cold),
+            "show, cache off": ([*accord, "show", "nhandan"], cold),
+            "commitments, cache off": ([*accord, "commitments"], cold),
+            "compare --width 120, plain": ([*accord, "compare", "--width", "120"], cold),
+            "compare --width 120, coloured": ([*accord, "--color", "always", "compare", "--width", "120"], cold),
+        }
+        samples = interleaved(commands, runs)
+    budgets = {
+        "compare, cache off": ("floor", 1.3), "compare, from the cache": ("floor", 1.0),
+        "list, cache off": ("floor", 1.5), "show, cache off": ("floor", 1.5),
+        "commitments, cache off": ("floor", 1.5),
+        "compare --width 120, coloured": ("compare --width 120, plain", 1.1),
+    }
+    return report(samples, "floor", budgets)
 
 
 def imports() -> None:
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "tui", "compare", "--format", "text"],
-        capture_output=True, text=True, env=_env(), cwd=ROOT, check=True,
+        capture_output=True, text=True, env=env(ACCORD_NO_CACHE="1"), cwd=tempfile.gettempdir(), check=True,
     )
     rows = []
     for line in proc.stderr.splitlines():
@@ -112,12 +79,10 @@ def imports() -> None:
             cumulative = int(parts[1])
         except ValueError:
             continue
-        name = parts[2].rstrip()
-        rows.append((cumulative, name))
-    top = [r for r in rows if not r[1].startswith("  ")]  # top-level imports only
-    top.sort(reverse=True)
-    heavy = sorted({r[1].strip().split(".")[0] for r in rows} & {"textual", "rich", "numpy", "scipy", "sklearn"})
-    print("\nheaviest top-level imports of the compare path (-X importtime, cumulative):")
+        rows.append((cumulative, parts[2].rstrip()))
+    top = sorted((r for r in rows if not r[1].startswith("  ")), reverse=True)
+    heavy = sorted({r[1].strip().split(".")[0] for r in rows} & {"textual", "rich", "numpy", "platformdirs"})
+    print("\nheaviest top-level imports of the cold compare path (-X importtime, cumulative):")
     for us, name in top[:8]:
         print(f"  {us / 1000:7.1f} ms  {name.strip()}")
     print(f"  heavy libraries imported: {', '.join(heavy) if heavy else 'none'}")
@@ -163,18 +128,48 @@ def synthetic(n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     return doc("synthetic-left", left), doc("synthetic-right", right_text)
 
 
-def large(n: int) -> None:
-    from tui.analysis.align import compare
+CHILD = r"""
+import json, resource, sys, time
+sys.path[:0] = [{root!r}, {here!r}]
+from compare_latency import synthetic
+from tui.analysis.align import compare
+left, right = synthetic({n})
+left.sentences, right.sentences
+start = time.perf_counter()
+result = compare(left, right)
+print(json.dumps({{"s": time.perf_counter() - start, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "summary": result.summary()}}))
+"""
 
-    left, right = synthetic(n)
-    start, cpu = time.perf_counter(), time.process_time()
-    result = compare(left, right)
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    counts = result.summary()
-    print(f"\nsynthetic documents: {len(left.sentences)} x {len(right.sentences)} sentences")
-    print(f"  compare (vectors, candidates, pairs, word diffs)  {elapsed:6.2f} s wall, {cpu:.2f} s CPU"
-          "  (budget 2 s)")
-    print("  " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+def _large_once(n: int) -> dict:
+    code = CHILD.format(root=str(ROOT), here=str(HERE), n=n)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env(),
+                         cwd=tempfile.gettempdir(), check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def large(n: int, runs: int) -> bool:
+    """``n`` and ``4n`` sentences, ``runs`` interleaved rounds in fresh processes."""
+    small, big = [], []
+    for _ in range(runs):
+        small.append(_large_once(n))
+        big.append(_large_once(4 * n))
+    ts, tb = [r["s"] for r in small], [r["s"] for r in big]
+    ms, mb = statistics.median(r["mb"] for r in small), statistics.median(r["mb"] for r in big)
+    ratios = sorted(b / a for a, b in zip(ts, tb, strict=True))
+    ratio = statistics.median(ratios)
+    print(f"\nsynthetic documents, compare in process, {runs} interleaved rounds: median (min-max)")
+    for label, t, m, rs in ((f"{n} x {n}", ts, ms, small), (f"{4 * n} x {4 * n}", tb, mb, big)):
+        med, _, _, lo, hi = spread(t)
+        print(f"  {label:>12} sentences  {med:6.2f} s ({lo:.2f}-{hi:.2f})  peak {m:5.0f} MB  "
+              + ", ".join(f"{v} {k}" for k, v in rs[0]["summary"].items()))
+    growth = mb / ms
+    ok_time, ok_mem = ratio <= 4.6, growth <= ratio
+    print(f"  4x the sentences: time x{ratio:.2f} ({ratios[0]:.2f}-{ratios[-1]:.2f}), budget 4.6x: "
+          f"{'holds' if ok_time else 'MISSED'}; peak memory x{growth:.2f}, no faster than time: "
+          f"{'holds' if ok_mem else 'MISSED'}")
+    return ok_time and ok_mem
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -182,11 +177,14 @@ def main(argv: list[str] | None = None) -> None:
         print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (timings are wall clock)\n")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--scale-runs", type=int, default=3)
     parser.add_argument("--sentences", type=int, default=2000)
     args = parser.parse_args(argv)
-    whole_process(max(15, args.runs))
+    ok = whole_process(max(15, args.runs))
     imports()
-    large(args.sentences)
+    if args.scale_runs > 0:
+        ok &= large(args.sentences, args.scale_runs)
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -84,18 +84,23 @@ class Settings:
         sys.stdout.write(text)
         sys.stdout.flush()
 
+    def render(self, lines) -> str:  # type: ignore[no-untyped-def]
+        """Styled lines as the text to write: plain, or coloured (see :meth:`color_for`)."""
+        from tui.render.styled import plain_text, styled_text
+
+        return styled_text(lines) if self.color_for() else plain_text(lines)
+
     def emit(self, lines, width: int) -> None:  # type: ignore[no-untyped-def]
-        """Write styled lines (plain or coloured, see :meth:`color_for`), through the pager on a terminal."""
-        from tui.render.styled import emit
+        """Write styled lines (plain or coloured, in one write), through the pager on a terminal."""
+        self.write(self.render(lines))
 
-        if self.pager and _stdout_is_terminal():
-            import io
 
-            buffer = io.StringIO()
-            emit(lines, self.color_for(), out=buffer, width=width)
-            self.write(buffer.getvalue())
-            return
-        emit(lines, self.color_for(), width=width)
+def _output_parts(docs) -> list[str]:  # type: ignore[no-untyped-def]
+    """What a command's finished output depends on for ``docs``: the analysis inputs, the metadata
+    and the path shown."""
+    from tui.infra.cache import document_parts
+
+    return [p for d in docs for p in (*document_parts(d), repr(d.meta), str(d.path))]
 
 
 def _stdout_is_terminal() -> bool:
@@ -233,18 +238,27 @@ def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | 
       accord show vgp
       accord show nhandan --removed
     """
-    from tui.render import documents as view
+    from tui.infra.cache import cached_output
 
     corpus = settings.load()
     doc = corpus.get(doc_id)
-    marks = _pledge_marks(corpus, doc)
-    if fmt == "json":
-        settings.write(view.show_json(doc, marks))
-    elif fmt == "markdown":
-        settings.write(view.show_markdown(doc, removed=removed, marks=marks))
-    else:
-        w = settings.width(width)
-        _emit_lines(settings, view.show_text(doc, w, removed=removed, marks=marks), w)
+    fmt = fmt.lower()
+    w = settings.width(width) if fmt == "text" else None
+    color = settings.color_for() if fmt == "text" else False
+
+    def produce() -> tuple[str, bool]:
+        from tui.render import documents as view
+
+        marks = _pledge_marks(corpus, doc)
+        if fmt == "json":
+            return view.show_json(doc, marks), False
+        if fmt == "markdown":
+            return view.show_markdown(doc, removed=removed, marks=marks), False
+        return settings.render(view.show_text(doc, w, removed=removed, marks=marks)), False
+
+    parts = [doc.id, fmt, repr(removed), repr(w), repr(color), *_output_parts(corpus.documents)]
+    text, _ = cached_output("show-output", parts, produce)
+    settings.write(text)
 
 
 def _pledge_marks(corpus, doc):  # type: ignore[no-untyped-def]
@@ -293,37 +307,46 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
       accord commitments --format csv > pledges.csv
       accord commitments --min-docs 2 --format html > pledges.html
     """
-    from tui.analysis.commitments import THEME_NAMES, explain
-    from tui.render import commitments as view
+    from tui.infra.cache import cached_output
 
-    if theme is not None and theme.replace("-", " ").strip().casefold() not in THEME_NAMES:
-        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(THEME_NAMES)})",
+    if theme is not None and theme.replace("-", " ").strip().casefold() not in _THEMES:
+        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(_THEMES)})",
                                  param_hint="--theme")
     fmt = fmt.lower()
     if explain_ref is not None and fmt in ("csv", "html"):
         raise click.UsageError(f"--explain prints text, markdown or json, not {fmt}")
-    result = _find_commitments(settings.load().documents)
+    docs = settings.load().documents
     w = settings.width(width)
-    if explain_ref is not None:
-        exp = explain(result, result.get(explain_ref))
+    color = settings.color_for() if fmt == "text" else False
+
+    def produce() -> tuple[str, bool]:
+        from tui.render import commitments as view
+
+        result = _find_commitments(docs)
+        if explain_ref is not None:
+            from tui.analysis.commitments import explain
+
+            exp = explain(result, result.get(explain_ref))
+            if fmt == "json":
+                return view.explain_json(result, exp), False
+            if fmt == "markdown":
+                return view.explain_markdown(result, exp), False
+            return settings.render(view.explain_text(result, exp, w)), False
+        groups = view.select(result, min_docs, theme)
+        if fmt == "csv":
+            return view.matrix_csv(result, groups), False
+        if fmt == "html":
+            return view.matrix_html(result, groups), False
         if fmt == "json":
-            settings.write(view.explain_json(result, exp))
-        elif fmt == "markdown":
-            settings.write(view.explain_markdown(result, exp))
-        else:
-            _emit_lines(settings, view.explain_text(result, exp, w), w)
-        return
-    groups = view.select(result, min_docs, theme)
-    if fmt == "csv":
-        settings.write(view.matrix_csv(result, groups))
-    elif fmt == "html":
-        settings.write(view.matrix_html(result, groups))
-    elif fmt == "json":
-        settings.write(view.matrix_json(result, groups))
-    elif fmt == "markdown":
-        settings.write(view.matrix_markdown(result, groups))
-    else:
-        _emit_lines(settings, view.matrix_text(result, groups, w), w)
+            return view.matrix_json(result, groups), False
+        if fmt == "markdown":
+            return view.matrix_markdown(result, groups), False
+        return settings.render(view.matrix_text(result, groups, w)), False
+
+    parts = [fmt, repr(min_docs), repr(theme), repr(explain_ref), repr(w if fmt == "text" else None), repr(color),
+             *_output_parts(docs)]
+    text, _ = cached_output("commitments-output", parts, produce)
+    settings.write(text)
 
 
 @cli.command("add")
@@ -456,8 +479,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
       accord compare --only pledges --theme trade
       accord compare nhandan vgp --format html --output redline.html
     """
-    from tui.infra.cache import cached, document_parts
-    from tui.render import compare as view
+    from tui.infra.cache import cached_output, document_parts
 
     if (left is None) != (right is None):
         raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
@@ -488,29 +510,42 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
 
     parts = [repr(threshold), *document_parts(left_doc), *document_parts(right_doc)]
     parts += [p for d in corpus.documents for p in document_parts(d)]
-    result = cached("compare", parts, run_comparison)
     fmt = fmt.lower()
-    if fmt == "json":
-        text = view.compare_json(result, only, theme)
-    elif fmt == "markdown":
-        text = view.compare_markdown(result, only, theme, note)
-    elif fmt == "html":
-        text = view.compare_html(result, only, theme)
+    if fmt != "text":
+        w, color = None, False
+    elif output is not None:
+        w, color = width or 100, False
     else:
-        text = None
+        w, color = settings.width(width), settings.color_for()
+
+    def produce() -> tuple[str, bool]:
+        from tui.infra.cache import cached
+        from tui.render import compare as view
+
+        result = cached("compare", parts, run_comparison)
+        if fmt == "json":
+            text = view.compare_json(result, only, theme)
+        elif fmt == "markdown":
+            text = view.compare_markdown(result, only, theme, note)
+        elif fmt == "html":
+            text = view.compare_html(result, only, theme)
+        elif output is not None:
+            text = view.lines_to_text(view.compare_text(result, w, only, theme, note=note))
+        else:
+            text = settings.render(view.compare_text(result, w, only, theme, note=note))
+        return text, bool(result.differs)
+
+    out_parts = [fmt, repr(w), repr(color), repr(only), repr(theme), note, repr(output is not None), *parts,
+                 *_output_parts((left_doc, right_doc)), *_output_parts(corpus.documents)]
+    text, differs = cached_output("compare-output", out_parts, produce)
     if output is not None:
         from tui.infra.atomic import write_atomic
 
-        if text is None:
-            text = view.lines_to_text(view.compare_text(result, width or 100, only, theme, note=note))
         write_atomic(output, text.encode("utf-8"), force=force)
-    elif text is not None:
-        settings.write(text)
     else:
-        w = settings.width(width)
-        _emit_lines(settings, view.compare_text(result, w, only, theme, note=note), w)
+        settings.write(text)
     if exit_code:
-        ctx.exit(EXIT_DIFFERENT if result.differs else EXIT_OK)
+        ctx.exit(EXIT_DIFFERENT if differs else EXIT_OK)
 
 
 _THEMES = ('maritime', 'nuclear', 'energy', 'trade', 'investment', 'defence', 'science', 'education', 'people',

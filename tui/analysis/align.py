@@ -104,6 +104,9 @@ scores at least this share of the threshold."""
 least this share of the threshold, so the live threshold moves both tiers in step."""
 CANDIDATES_PER_SENTENCE = 20
 INDEX_CAP = 20  # a term in more right sentences than this (or 2 %) is too common to index
+INDEX_CAP_MAX = 40
+"""The 2 % share stops growing here (2 % of 2,000 sentences), so that each left sentence scans
+posting lists of a bounded length and candidate search stays linear in the documents' length."""
 MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
 
 ACTOR_WEIGHT = 0.25
@@ -468,8 +471,8 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
                 left: Sequence[_Profile], right: Sequence[_Profile]) -> list[_Candidate]:
     """Scored candidate pairs, best first, found through an inverted index on rare terms.
 
-    Terms that occur in more than ``max(20, 2 %)`` of the right sentences are
-    left out of the index (they cannot make a pair alone). The index gives
+    Terms that occur in more than ``max(20, 2 %)`` of the right sentences (at most
+    :data:`INDEX_CAP_MAX`) are left out of the index (they cannot make a pair alone). The index gives
     each left sentence a partial dot product with every right sentence that
     shares an indexed term; when no term was left out that is the exact
     cosine, otherwise the :data:`CANDIDATES_PER_SENTENCE` best get the
@@ -480,21 +483,37 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
     for j, vec in enumerate(right_vecs):
         for t, w in vec.items():
             postings[t].append((j, w))
-    cap = max(INDEX_CAP, len(right_vecs) // 50)
+    share = len(right_vecs) // 50
+    cap = max(INDEX_CAP, min(INDEX_CAP_MAX, share))
+    if share > cap:
+        # Long documents: a term in more than the capped number of sentences but not more than 2 %
+        # keeps only its ``cap`` heaviest postings in the index (a bounded scan per left sentence,
+        # so the search stays linear); the best few candidates then get their exact cosine.
+        truncated = {t for t, plist in postings.items() if cap < len(plist) <= share}
+        for t in truncated:
+            postings[t] = sorted(postings[t], key=lambda jv: (-jv[1], jv[0]))[:cap]
+    else:
+        truncated = set()
     out: list[_Candidate] = []
     for i, lvec in enumerate(left_vecs):
         acc: dict[int, float] = defaultdict(float)
         common: list[tuple[str, float]] = []  # frequent terms, left out of the index
+        partial = False
         for t, w in lvec.items():
             plist = postings.get(t)
             if plist is None:
                 continue
-            if len(plist) > cap:
+            if t in truncated:
+                partial = True
+            elif len(plist) > cap:
                 common.append((t, w))
                 continue
             for j, v in plist:
                 acc[j] += w * v
-        if common:  # complete the dot product of the best few with the frequent terms
+        if partial:  # some postings were cut: the best few by their partial score, exactly scored
+            best = heapq.nlargest(CANDIDATES_PER_SENTENCE, acc.items(), key=lambda kv: kv[1])
+            scored = [(j, features.cosine(lvec, right_vecs[j])) for j, _ in best]
+        elif common:  # complete the dot product of the best few with the frequent terms
             best = heapq.nlargest(CANDIDATES_PER_SENTENCE, acc.items(), key=lambda kv: kv[1])
             scored = [(j, part + sum(w * right_vecs[j].get(t, 0.0) for t, w in common)) for j, part in best]
         else:

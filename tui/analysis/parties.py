@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -357,6 +357,12 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
     pats = _patterns()
     starts = {m.start for m in found}
     by_start = {m.start: m for m in found}
+    ends = [m.end for m in found]
+    start_list = [m.start for m in found]
+    # Mentions come in text order without overlaps, so both lists are sorted and a window of them is
+    # found by bisection (linear in the document, not mentions x titles); any other order is scanned.
+    ordered = all(a < b for a, b in zip(ends, ends[1:], strict=False)) and all(
+        a < b for a, b in zip(start_list, start_list[1:], strict=False))
     people: dict[str, str] = {}
     for tm in pats.title_then_name.finditer(folded):
         name = _clean_name(tm.group(1), starts, tm.start(1))
@@ -364,9 +370,14 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
             continue
         party = ""
         # "<Demonym|Country>('s) (the)? <Title> <Name>"
-        prior = [m for m in found if m.end <= tm.start() and m.end >= tm.start() - 60]
-        if prior and _TIE_BEFORE.match(folded[prior[-1].end:tm.start()]):
-            party = prior[-1].country
+        if ordered:
+            k = bisect_right(ends, tm.start()) - 1
+            last = found[k] if k >= 0 and found[k].end >= tm.start() - 60 else None
+        else:
+            prior = [m for m in found if m.end <= tm.start() and m.end >= tm.start() - 60]
+            last = prior[-1] if prior else None
+        if last is not None and _TIE_BEFORE.match(folded[last.end:tm.start()]):
+            party = last.country
         # "<Title> <Name> of (the)? <Country>"
         if not party:
             tail = folded[tm.end(): tm.end() + 80]
@@ -382,15 +393,19 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
         om = re.match(r"\s+of\s+(?:the\s+)?", rest)
         if om is None:
             continue
-        for m in found:
+        for idx in range(bisect_right(start_list, t.end()) if ordered else 0, len(found)):
+            m = found[idx]
+            if ordered and m.start > t.end() + 70:
+                break  # no later mention is in the window either
             if t.end() < m.start <= t.end() + 70 and m.kind in ("name", "demonym"):
                 between = folded[t.end():m.start]
                 if re.search(r"[,.;:()]", between):
                     break
-                nm = re.match(rf"\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])", folded[m.end:])
+                # (matched in place: a slice of the rest of the text per mention would be quadratic)
+                nm = re.compile(rf"\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])").match(folded, m.end)
                 if nm is None:
                     continue
-                name = _clean_name(nm.group(1), starts, m.end + nm.start(1))
+                name = _clean_name(nm.group(1), starts, nm.start(1))
                 if name:
                     people[name] = m.country
                 break

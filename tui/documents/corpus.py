@@ -277,9 +277,9 @@ def embedded_folder() -> Path:
 
 def user_folder() -> Path:
     """The user's own corpus folder, where ``accord add`` writes by default."""
-    from platformdirs import user_data_path
+    from tui.infra.paths import user_data_path
 
-    return user_data_path("accord", appauthor=False) / "corpus"
+    return user_data_path() / "corpus"
 
 
 def env_folders() -> list[Path]:

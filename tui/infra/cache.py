@@ -3,17 +3,20 @@
 An entry's key is a hash of everything the result depends on: the exact text
 of the documents, the parameters, accord's version and a fingerprint of the
 analysis modules' source files (so editing the code invalidates old entries).
-Entries live in the user cache folder (``platformdirs``), or in
-``ACCORD_CACHE_DIR``; ``ACCORD_NO_CACHE=1`` turns the cache off. A missing,
-unreadable or corrupt entry is simply recomputed: the cache never changes a
-result, only how long it takes.
+Entries live in the user cache folder (platformdirs' ``user_cache_path``, see
+:mod:`tui.infra.paths`), or in ``ACCORD_CACHE_DIR``; ``ACCORD_NO_CACHE=1`` turns the cache off. A
+missing, unreadable or corrupt entry is simply recomputed: the cache never changes a result, only how
+long it takes.
+
+Two kinds of entry: :func:`cached` pickles an analysis result; :func:`cached_output` stores the
+finished output of a command (its text and exit flag, no pickle) keyed by the result's inputs, the
+options and the code of the whole package, so that a repeat run reads one file and imports none of
+the analysis or rendering. ``hashlib`` and ``pickle`` are imported only when the cache is on.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,15 +37,15 @@ def folder() -> Path | None:
     explicit = os.environ.get("ACCORD_CACHE_DIR", "").strip()
     if explicit:
         return Path(explicit)
-    from platformdirs import user_cache_path
+    from tui.infra.paths import user_cache_path
 
-    return user_cache_path("accord", appauthor=False)
+    return user_cache_path()
 
 
-def _fingerprint() -> str:
+def _fingerprint(packages: tuple[str, ...] = _ANALYSIS_PACKAGES) -> str:
     package = Path(__file__).resolve().parent.parent  # tui/
     parts = [__version__, f"cache:{Path(__file__).stat().st_mtime_ns}"]
-    for name in _ANALYSIS_PACKAGES:
+    for name in packages:
         try:
             modules = sorted((package / name).glob("*.py"))
         except OSError:
@@ -86,10 +89,12 @@ def _private_folder(path: Path) -> None:
         pass
 
 
-def key(kind: str, parts: Iterable[str]) -> str:
-    """A hex digest naming one result of ``kind`` computed from ``parts``."""
+def key(kind: str, parts: Iterable[str], packages: tuple[str, ...] = _ANALYSIS_PACKAGES) -> str:
+    """A hex digest naming one result of ``kind`` computed from ``parts`` by the code of ``packages``."""
+    import hashlib
+
     digest = hashlib.sha256()
-    for piece in (kind, _fingerprint(), *parts):
+    for piece in (kind, _fingerprint(packages), *parts):
         data = piece.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
@@ -107,6 +112,8 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
     if base is None:
         return compute()
     path = base / kind / f"{key(kind, parts)}.pickle"
+    import pickle
+
     if _trusted(path):
         try:
             with path.open("rb") as handle:
@@ -123,3 +130,37 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
     except (AccordError, OSError, pickle.PicklingError, RecursionError):
         pass  # an unwritable cache folder costs time, never a result
     return value
+
+
+# A finished output depends on the code that renders it as well: every module of the package.
+_OUTPUT_PACKAGES = (".", "infra", "documents", "analysis", "render")
+_OUTPUT_MAGIC = b"accord-output 1 "
+
+
+def cached_output(kind: str, parts: Iterable[str], produce: Callable[[], tuple[str, bool]]) -> tuple[str, bool]:
+    """The stored ``(text, flag)`` of a command's output for ``(kind, parts)``, or ``produce()``'s,
+    stored for next time. ``parts`` must name everything the output depends on (the inputs of the
+    result, the options, the width, colour); the key also covers the code of the whole package."""
+    base = folder()
+    if base is None:
+        return produce()
+    path = base / kind / f"{key(kind, parts, _OUTPUT_PACKAGES)}.out"
+    if _trusted(path):
+        try:
+            data = path.read_bytes()
+            if data.startswith(_OUTPUT_MAGIC) and data[len(_OUTPUT_MAGIC):len(_OUTPUT_MAGIC) + 2] in (b"0\n", b"1\n"):
+                flag = data[len(_OUTPUT_MAGIC)] == ord("1")
+                return data[len(_OUTPUT_MAGIC) + 2:].decode("utf-8", "surrogatepass"), flag
+        except (OSError, UnicodeDecodeError):
+            pass
+    text, flag = produce()
+    _private_folder(base / kind)
+    from tui.infra.atomic import write_atomic
+    from tui.infra.errors import AccordError
+
+    try:
+        payload = _OUTPUT_MAGIC + (b"1\n" if flag else b"0\n") + text.encode("utf-8", "surrogatepass")
+        write_atomic(path, payload, force=True)
+    except (AccordError, OSError, UnicodeEncodeError):
+        pass
+    return text, flag

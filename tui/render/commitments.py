@@ -31,8 +31,7 @@ def status(commitments: Commitments, group: Group) -> str:
 
     With one year in the corpus: ``recurring`` (several documents) or ``single``.
     """
-    years = sorted({d.date.year for d in commitments.documents})
-    dates = {d.id: d.date.year for d in commitments.documents}
+    years, dates = _calendar(commitments.documents)
     mine = {dates[d] for d in group.documents if d in dates}
     if len(years) < 2:
         return "recurring" if len(group.documents) > 1 else "single"
@@ -42,6 +41,21 @@ def status(commitments: Commitments, group: Group) -> str:
     if latest in mine:
         return f"new in {latest}"
     return f"dropped in {latest}"
+
+
+_CALENDAR: list[tuple[tuple[Document, ...], list[int], dict[str, int]]] = []
+
+
+def _calendar(docs: tuple[Document, ...]) -> tuple[list[int], dict[str, int]]:
+    """The corpus's years (sorted) and each document's year, computed once per corpus (not per group:
+    that made the matrix quadratic in the documents)."""
+    for known, years, dates in _CALENDAR:
+        if known is docs:
+            return years, dates
+    years = sorted({d.date.year for d in docs})
+    dates = {d.id: d.date.year for d in docs}
+    _CALENDAR[:] = [(docs, years, dates)]  # holding ``docs`` keeps its identity valid
+    return years, dates
 
 
 def _status_rank(text: str) -> int:
@@ -183,6 +197,33 @@ def cell(group: Group, column: Column, mode: str, by_doc: dict[str, str] | None 
     return SYMBOL[best] + (str(len(found)) if len(found) > 1 else ""), best
 
 
+def _row_cells(group: Group, cols: Sequence[Column], column_of: dict[str, int], mode: str
+               ) -> list[tuple[str, str | None]]:
+    """:func:`cell` for every column of one group, from one pass over its members (``column_of``:
+    document id -> column, built once for the matrix) instead of a scan per cell."""
+    by_doc = {m.doc_id: m.strength for m in group.members}
+    if sum(len(c.docs) for c in cols) != len(column_of):  # a document in two columns: cell by cell
+        return [cell(group, c, mode, by_doc) for c in cols]
+    best: dict[int, str] = {}
+    count: dict[int, int] = {}
+    for d, strength in by_doc.items():
+        k = column_of.get(d)
+        if k is None:
+            continue
+        count[k] = count.get(k, 0) + 1
+        if k not in best or RANK[strength] > RANK[best[k]]:
+            best[k] = strength
+    out: list[tuple[str, str | None]] = []
+    for k in range(len(cols)):
+        if k not in best:
+            out.append((ABSENT, None))
+        elif mode == "documents":
+            out.append((SYMBOL[best[k]], best[k]))
+        else:
+            out.append((SYMBOL[best[k]] + (str(count[k]) if count[k] > 1 else ""), best[k]))
+    return out
+
+
 # --------------------------------------------------------------------------- text
 
 def matrix_text(commitments: Commitments, groups: Sequence[Group], width: int = 100) -> list[Line]:
@@ -212,13 +253,15 @@ def matrix_text(commitments: Commitments, groups: Sequence[Group], width: int = 
             dates.add_raw(pad(doc.date.isoformat()[:col_w] if col_w >= 7 else f"'{doc.date.year % 100:02d}", col_w)
                           + " ", "meta")
         lines.append(dates)
+    column_of: dict[str, int] = {}
+    for k, c in enumerate(cols):
+        for d in c.docs:
+            column_of.setdefault(d, k)
     for g in groups:
-        by_doc = {m.doc_id: m.strength for m in g.members}
         st = status(commitments, g)
         cells = Line().add_raw(pad(short_status(st), st_w) + "  ", "added" if st.startswith("new") else
                                "removed" if st.startswith("dropped") else "meta")
-        for c in cols:
-            text, strength = cell(g, c, mode, by_doc)
+        for text, strength in _row_cells(g, cols, column_of, mode):
             cells.add_raw(pad(text, col_w) + " ", strength or "dim")
         runs = [(visible(" ".join(g.label.split())), ""), ("  ", ""), (g.id, "meta")]
         for i, wrapped in enumerate(wrap_runs(runs, label_w)):

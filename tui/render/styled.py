@@ -1,9 +1,10 @@
-"""Styled lines: a tiny layout model shared by the plain and the Rich text output.
+"""Styled lines: a tiny layout model shared by the plain and the coloured text output.
 
 A renderer builds :class:`Line` objects (runs of text with semantic style
-names); :func:`emit` writes them plain (markers only) or through Rich with
-colours. Text is escaped with :func:`tui.infra.safety.visible` when a run is made,
-so no document text reaches the terminal raw, and it is never parsed as markup.
+names); :func:`emit` writes them plain (markers only) or with ANSI colours, in one write (the
+codes are Rich's for :data:`THEME`, without importing Rich). Text is escaped with
+:func:`tui.infra.safety.visible` when a run is made, so no document text reaches the terminal raw,
+and it is never parsed as markup.
 """
 
 from __future__ import annotations
@@ -179,32 +180,54 @@ def _split_keep_spaces(text: str) -> Iterable[str]:
             yield part
 
 
-def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: int | None = None) -> None:
-    """Write lines to ``out`` (stdout by default), styled through Rich when ``color``."""
-    out = out or sys.stdout
-    if not color:
-        for line in lines:
-            out.write(line.plain.rstrip() + "\n")
-        out.flush()
-        return
-    from rich.console import Console
-    from rich.text import Text
+_SGR = {"title": "1", "heading": "1", "id": "1", "dim": "2", "meta": "2", "added": "30;42", "removed": "97;41",
+        "insert": "4;97;44", "delete": "9;97;41", "moved": "97;45", "stronger": "30;46", "weaker": "30;103",
+        "related": "1;4", "theme": "3", "pledge": "1", "support": "", "intent": "3", "marker": "1",
+        "warn": "30;103", "error": "97;41", "score": "2", "rule": "", "added_n": "1", "removed_n": "1"}
+"""Semantic style -> the SGR codes Rich writes for its :data:`THEME` style in the standard colour system
+(tests/test_styled.py checks the two agree), so coloured output needs no Rich at all."""
 
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:  # Rich would exit 1; let the CLI exit 141 quietly
-            self.quiet = True
-            raise BrokenPipeError(32, "Broken pipe")
+_CONTROL_STRIP = {c: None for c in (7, 8, 11, 12, 13)}  # what rich.text.Text.append strips
 
-    # Colour was decided by the caller (--color, NO_COLOR, FORCE_COLOR, TERM): don't let Rich
-    # second-guess it from the environment. The theme only uses the 8 standard colours.
-    console = _Console(
-        file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
-        width=width or 10_000, soft_wrap=True, no_color=False, color_system="standard",
-        legacy_windows=False,
-    )
+
+def _sgr(style: str) -> str:
+    """SGR codes of a semantic (or, outside :data:`THEME`, a Rich) style name."""
+    codes = _SGR.get(style)
+    if codes is None:  # not one of ours: ask Rich, as the line-by-line printer did
+        from rich.color import ColorSystem
+        from rich.style import Style
+
+        spec = THEME.get(style, style)
+        codes = _SGR[style] = Style.parse(spec)._make_ansi_codes(ColorSystem.STANDARD) if spec else ""
+    return codes
+
+
+def styled_text(lines: Iterable[Line]) -> str:
+    """The lines with ANSI styles, exactly as Rich printed them one by one (standard colours, no
+    wrapping): each styled run is ``ESC[<codes>m<text>ESC[0m``, unstyled runs are written as they are."""
+    out: list[str] = []
+    append = out.append
     for line in lines:
-        text = Text(no_wrap=True, end="\n")
         for chunk, style in line.runs:
-            text.append(chunk, THEME.get(style, style) or None)
-        console.print(text, soft_wrap=True)
+            codes = _sgr(style) if style else ""
+            chunk = chunk.translate(_CONTROL_STRIP)
+            if not chunk:
+                continue
+            append(f"\x1b[{codes}m{chunk}\x1b[0m" if codes else chunk)
+        append("\n")
+    return "".join(out)
+
+
+def plain_text(lines: Iterable[Line]) -> str:
+    """The lines without styles (markers only), trailing spaces removed."""
+    return "".join(line.plain.rstrip() + "\n" for line in lines)
+
+
+def emit(lines: Iterable[Line], color: bool, out: TextIO | None = None, width: int | None = None) -> None:
+    """Write lines to ``out`` (stdout by default) in one write, with ANSI styles when ``color``.
+
+    ``width`` is accepted for compatibility: styled lines are never wrapped again.
+    """
+    out = out or sys.stdout
+    out.write(styled_text(lines) if color else plain_text(lines))
     out.flush()
