@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 
 from tui.analysis import features
 from tui.analysis.cues import compare_strength
-from tui.analysis.detection import detect_text
+from tui.analysis.detection import detect
 from tui.analysis.diffmodel import (
     ADDED,
     CLOSE,
@@ -260,7 +260,7 @@ class Alignment:
         for j, s in enumerate(right_s):
             if j not in used_right:
                 row = Row(ADDED, (), (s,), None, False, None, (Change("insert", "", s.text),), (),
-                          theme=_theme(self.right_vectors[j]), right_pledge=self._pledge("right", j))
+                          theme=theme_of(self.right_vectors[j]), right_pledge=self._pledge("right", j))
                 keyed.append(((j, 0, 0), row))
         anchor_rows.sort()
         anchor_left = [a for a, _ in anchor_rows]
@@ -270,7 +270,7 @@ class Alignment:
             pos = bisect.bisect_left(anchor_left, i) - 1
             key = anchor_rows[pos][1] if pos >= 0 else -1
             row = Row(REMOVED, (s,), (), None, False, None, (Change("delete", s.text, ""),), (),
-                      theme=_theme(self.left_vectors[i]), left_pledge=self._pledge("left", i))
+                      theme=theme_of(self.left_vectors[i]), left_pledge=self._pledge("left", i))
             keyed.append(((key, 1, i), row))
         keyed.sort(key=lambda kr: kr[0])
         return Comparison(self.left, self.right, tuple(r for _, r in keyed), threshold)
@@ -294,7 +294,7 @@ class Alignment:
                 diff_words(ltext, rtext),
                 compare_strength(lp, rp),
                 _readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
-                _theme(_combined([lvec, rvec])),
+                theme_of(_combined([lvec, rvec])),
                 lp,
                 rp,
             )
@@ -315,10 +315,6 @@ class Alignment:
             right_pledge=rp,
             links=tuple((i, j, round(1.0 if same else sc, 4)) for i, j, sc in sorted(links)),
         )
-
-
-def _theme(vec: dict[str, float]) -> str:
-    return theme_of(vec)
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -544,11 +540,11 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
 
 
 def pledge_strengths(doc: Document) -> list[str | None]:
-    """Per sentence of ``doc``: the strength of its first pledge (see :mod:`tui.analysis.detection`)."""
-    out: list[str | None] = []
-    for s in doc.sentences:
-        found = detect_text(s.text, doc.id, s.index)
-        out.append(found[0].strength if found else None)
+    """Per sentence of ``doc``: the strength of its first pledge, as :func:`tui.analysis.detection.detect`
+    finds it for the pledge groups (the document's parties and context, detected once)."""
+    out: list[str | None] = [None] * len(doc.sentences)
+    for pledge in reversed(detect(doc)):  # reversed: the first pledge of a sentence is written last
+        out[pledge.index] = pledge.strength
     return out
 
 
