@@ -8,6 +8,8 @@ Usage::
    in a temporary ``PYTHONPYCACHEPREFIX`` (nothing is written into the repository), against
    ``python -c "import click, rich.console"`` measured in the same rounds. Budgets (ratio of the
    medians of per-round ratios): ``compare`` with the cache off 1.3x, from the cache 1.0x;
+   (``compare, cache and store off`` also turns off the derived-data store of compiled patterns
+   and built tables, :mod:`tui.infra.store`: the cost of the very first run, for reference);
    ``list``, ``show`` and ``commitments`` with the cache off 1.5x; coloured output (``--color
    always``) 1.1x the plain output of the same command.
 2. The heaviest imports of the cold compare path (``python -X importtime``).
@@ -49,6 +51,7 @@ def whole_process(runs: int) -> bool:
             "floor": ([py, "-c", "import click, rich.console"], env()),
             "compare, cache off": ([*accord, "compare"], cold),
             "compare, from the cache": ([*accord, "compare"], warm),
+            "compare, cache and store off": ([*accord, "compare"], env(ACCORD_NO_CACHE="1", ACCORD_NO_STORE="1")),
             "list, cache off": ([*accord, "list"], cold),
             "show, cache off": ([*accord, "show", "nhandan"], cold),
             "commitments, cache off": ([*accord, "commitments"], cold),

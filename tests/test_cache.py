@@ -85,3 +85,46 @@ def test_edited_document_is_not_served_from_cache(tmp_path, monkeypatch):
     after = json.loads(runner.invoke(cli, ["--corpus", str(corpus), "compare", "--format", "json"]).output)
     assert after["summary"]["unchanged"] == 0
     assert any(r["right"] and r["right"]["text"].startswith("Both sides pledged") for r in after["rows"])
+
+
+_HEAD = '+++\nid = "{id}"\ntitle = "T {id}"\ndate = 2024-01-0{n}\nkind = "joint-statement-report"\n+++\n'
+
+
+def _two_documents(folder):
+    folder.mkdir()
+    (folder / "a.txt").write_text(_HEAD.format(id="a", n=1) + "Both sides agreed to build a nuclear centre.\n")
+    (folder / "b.txt").write_text(_HEAD.format(id="b", n=2) + "Both sides agreed to build a power plant.\n")
+
+
+def test_repeat_compare_is_served_before_any_document_is_parsed(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    _two_documents(corpus)
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+    args = ["--corpus", str(corpus), "compare", "--width", "100"]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0 and list((tmp_path / "cache" / "compare-raw").glob("*.out"))
+
+    def no_parsing(*a, **k):
+        raise AssertionError("the corpus was parsed")
+
+    monkeypatch.setattr("tui.documents.corpus.load_corpus", no_parsing)
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 0 and second.output == first.output
+    # a document added to the folder is a different corpus: parsed again (and now the default pair moves)
+    (corpus / "c.txt").write_text(_HEAD.format(id="c", n=3) + "Both sides agreed to open a consulate.\n")
+    third = runner.invoke(cli, args)
+    assert isinstance(third.exception, AssertionError)
+
+
+def test_corpus_with_a_bad_file_warns_every_time(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    _two_documents(corpus)
+    (corpus / "broken.txt").write_text("+++\nid = \"broken\"\n")  # front matter never closed
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+    for _ in range(2):
+        result = runner.invoke(cli, ["--corpus", str(corpus), "compare"])
+        assert result.exit_code == 0
+        assert "broken.txt" in result.stderr and "skipped" in result.stderr
+    assert not (tmp_path / "cache" / "compare-raw").exists()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -26,16 +25,17 @@ MAX_WIDTH = 1000
 WIDTH = click.IntRange(min=20, max=MAX_WIDTH, max_open=False, clamp=True)
 
 
-@dataclass
 class Settings:
-    """Options of the ``accord`` group, shared by every command."""
+    """Options of the ``accord`` group, shared by every command (a plain class: importing
+    ``dataclasses`` would cost the cached path ~15 ms)."""
 
-    corpus: tuple[Path, ...] = ()
-    max_bytes: int = 10 * 1024 * 1024
-    encoding: str | None = None
-    color: str = "auto"
-    pager: bool = True
-    warnings: list[str] = field(default_factory=list)
+    def __init__(self, corpus: tuple[Path, ...] = (), max_bytes: int = 10 * 1024 * 1024,
+                 encoding: str | None = None, color: str = "auto", pager: bool = True) -> None:
+        self.corpus = corpus
+        self.max_bytes = max_bytes
+        self.encoding = encoding
+        self.color = color
+        self.pager = pager
 
     def load(self):  # type: ignore[no-untyped-def]
         """Load the corpus, printing a one-line warning for each file that failed."""
@@ -93,6 +93,16 @@ class Settings:
     def emit(self, lines, width: int) -> None:  # type: ignore[no-untyped-def]
         """Write styled lines (plain or coloured, in one write), through the pager on a terminal."""
         self.write(self.render(lines))
+
+
+def _raw_parts(settings: Settings) -> list[str] | None:
+    """Key parts naming the corpus a command reads by its files' exact bytes and the reading
+    options (None when a folder or file cannot be read as is: the command then loads it properly)."""
+    from tui.documents.folders import default_folders, snapshot
+
+    folders = list(settings.corpus) or default_folders()
+    files = snapshot(folders, settings.max_bytes)
+    return None if files is None else [repr(settings.max_bytes), repr(settings.encoding), *files]
 
 
 def _output_parts(docs) -> list[str]:  # type: ignore[no-untyped-def]
@@ -479,10 +489,31 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
       accord compare --only pledges --theme trade
       accord compare nhandan vgp --format html --output redline.html
     """
-    from tui.infra.cache import cached_output, document_parts
+    from tui.infra.cache import cached_output, document_parts, read_output, write_output
 
     if (left is None) != (right is None):
         raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
+    if theme is not None and theme.replace("-", " ").strip().casefold() not in _THEMES:
+        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(_THEMES)})",
+                                 param_hint="--theme")
+    fmt = fmt.lower()
+    if fmt != "text":
+        w, color = None, False
+    elif output is not None:
+        w, color = width or 100, False
+    else:
+        w, color = settings.width(width), settings.color_for()
+    # A repeat run finds its output by the corpus files' exact bytes, before parsing any document.
+    raw = None if output is not None or "-" in (left, right) else _raw_parts(settings)
+    if raw is not None:
+        raw = ["compare", fmt, repr(w), repr(color), repr(only), repr(theme), repr(as_given), repr(threshold),
+               repr(left), repr(right), *raw]
+        found = read_output("compare-raw", raw)
+        if found is not None:
+            settings.write(found[0])
+            if exit_code:
+                ctx.exit(EXIT_DIFFERENT if found[1] else EXIT_OK)
+            return
     corpus = settings.load()
     note = ""
     if left is None or right is None:
@@ -494,9 +525,6 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         if left == right == "-":
             raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
         left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
-    if theme is not None and theme.replace("-", " ").strip().casefold() not in _THEMES:
-        raise click.BadParameter(f"'{theme}' is not a theme (choose from: {', '.join(_THEMES)})",
-                                 param_hint="--theme")
     if not as_given and "-" not in (left, right) and right_doc.date < left_doc.date:
         left_doc, right_doc = right_doc, left_doc  # the older document on the left (same date: as given)
     if output is not None:
@@ -510,13 +538,6 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
 
     parts = [repr(threshold), *document_parts(left_doc), *document_parts(right_doc)]
     parts += [p for d in corpus.documents for p in document_parts(d)]
-    fmt = fmt.lower()
-    if fmt != "text":
-        w, color = None, False
-    elif output is not None:
-        w, color = width or 100, False
-    else:
-        w, color = settings.width(width), settings.color_for()
 
     def produce() -> tuple[str, bool]:
         from tui.infra.cache import cached
@@ -538,6 +559,8 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     out_parts = [fmt, repr(w), repr(color), repr(only), repr(theme), note, repr(output is not None), *parts,
                  *_output_parts((left_doc, right_doc)), *_output_parts(corpus.documents)]
     text, differs = cached_output("compare-output", out_parts, produce)
+    if raw is not None and not corpus.errors:  # a corpus with bad files warns every time: never stored
+        write_output("compare-raw", raw, text, differs)
     if output is not None:
         from tui.infra.atomic import write_atomic
 

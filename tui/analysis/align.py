@@ -79,6 +79,7 @@ from tui.analysis.themes import theme_of
 from tui.analysis.wordiff import diff_words
 from tui.documents.document import Document
 from tui.documents.model import Sentence
+from tui.infra import store
 
 __all__ = [
     "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",
@@ -114,7 +115,7 @@ ACTOR_WEIGHT = 0.25
 _TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Minister", "Premier",
            "Chairman", "Chairwoman", "Chancellor", "King", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs",
            "Party chief", "PM", "Ambassador", "Deputy")
-_NAME_AFTER_TITLE = re.compile(
+_NAME_AFTER_TITLE = store.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r") +((?:[A-Z][\w’'-]* +){0,3}[A-Z][\w’'-]*)"
 )
 _TITLE_TERMS = frozenset(
@@ -317,7 +318,7 @@ class Alignment:
         )
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = store.compile(r"[^\W_]+")
 
 
 def _cased_words(text: str) -> list[str]:

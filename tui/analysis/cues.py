@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.infra import store
+
 PLEDGE, SUPPORT, INTENT = "pledge", "support", "intent"
 RANK = {INTENT: 1, SUPPORT: 2, PLEDGE: 3}
 """Order of strengths: a higher rank binds the parties more."""
@@ -89,23 +91,23 @@ _PATTERNS: list[tuple[str, str]] = [
 
 # One word-start check, then the alternatives in order (same matches as checking the start in
 # each alternative, but most positions -- inside words -- are rejected at once).
-_CUE = re.compile(
+_CUE = store.compile(
     _W + "(?=[a-z])(?:" + "|".join(f"(?P<c{i}>(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)) + ")",
     re.IGNORECASE,
 )
-_CANCEL = re.compile(
+_CANCEL = store.compile(
     rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that|"
     rf"(?:emphasi[sz]e|stress|underline|underscore)(?:d|s)?\s+that){_E}",
     re.I,
 )
-_MODAL = re.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
-_COURTESY = re.compile(
+_MODAL = store.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
+_COURTESY = store.compile(
     r"(?:wish(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:success|good\s+health|happiness|prosperity|a\s+happy)"
     r"|welcom(?:e|es|ed|ing)\s+(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
     r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b))",
     re.I,
 )
-_NEGATION = re.compile(rf"{_W}not{_E}", re.I)
+_NEGATION = store.compile(rf"{_W}not{_E}", re.I)
 
 
 _NOUN_BEFORE = {
@@ -115,9 +117,9 @@ _NOUN_BEFORE = {
 }
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
-_PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
-_NO_OBJECT = re.compile(r"\s*(?:[.,;:!?)]|$)")
-_NEXT_FROM = re.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
+_PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
+_NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")
+_NEXT_FROM = store.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
 
 
 def _previous_word(text: str, start: int) -> str:

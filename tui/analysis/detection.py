@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tui.analysis import features, parties
 from tui.analysis.cues import Cue, classify, find_cues
 from tui.documents.document import Document
+from tui.infra import store
 
 MAX_CLAUSE_CHARS = 2000
 
@@ -41,7 +42,7 @@ class Pledge:
 
 
 
-_PARTY_WORD = re.compile(
+_PARTY_WORD = store.compile(
     r"(?<![\w-])(?:sides?|countries|nations|leaders?|ministers|presidents|parties|they|we|both|"
     r"he|she|it|i|governments?|secretary|minister|president|premier|chancellor|chief|leader|"
     r"counterparts?|delegations?|states)(?:'s|’s)?(?![\w-])",
@@ -49,22 +50,22 @@ _PARTY_WORD = re.compile(
 )
 """Words that name who commits without naming a country (a country, capital or person is a
 capitalised name: see :func:`_party_subject`)."""
-_MODAL_OR_AIM = re.compile(r"^(?:will|shall|would|should|must|ought\s+to|aim|aims|aimed|aiming|aim\s+to|aims\s+to|aim\s+at|"
+_MODAL_OR_AIM = store.compile(r"^(?:will|shall|would|should|must|ought\s+to|aim|aims|aimed|aiming|aim\s+to|aims\s+to|aim\s+at|"
                            r"aims\s+at|aiming\s+to|aiming\s+at|aimed\s+to|aimed\s+at)(?:\s+not)?$", re.I)
-_WOULD_PARTY = re.compile(
+_WOULD_PARTY = store.compile(
     r"(?<![\w-])(?:the\s+two\s+(?:sides|countries|nations|leaders)|both\s+(?:sides|countries|nations)|"
     r"they|we)\s+would(?![\w-])",
     re.I,
 )
-_CLAUSE_START = re.compile(
+_CLAUSE_START = store.compile(
     r"(?:;\s*(?:and\s+)?|,\s*(?:and\s+|while\s+|as\s+well\s+as\s+)?|\s+(?:and|while)\s+)", re.I
 )
-_SUBJECT_PREFIX = re.compile(
+_SUBJECT_PREFIX = store.compile(
     r"^(?:(?:the|both|two|sides?|countries|nations|leaders?|they|we|he|she|it|(?-i:[A-Z][\w'’-]*)|"
     r"also|further|jointly|strongly|fully|highly|firmly|continued?|to|have|has|had|all|each)\s+){0,4}",
     re.I,
 )
-_DESCRIPTION = re.compile(
+_DESCRIPTION = store.compile(
     r"(?<![\w-])(?:witness(?:ed|es)?\s+the\s+signing|thank(?:ed|s)?|congratulat(?:ed|es)|"
     r"recall(?:ed|s)?|took\s+place|was\s+held|were\s+held|co-chair(?:ed|ing)?)(?![\w-])",
     re.I,
@@ -113,12 +114,12 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-_REQUEST = re.compile(r"(?:call|urge|request|ask|propos|invit|want|encourag)", re.I)
-_ADDRESSEE = re.compile(r"\s+(?:on\s+|upon\s+)?(?P<who>(?:[\w'’-]+\s+){1,4}?)to\s", re.I)
+_REQUEST = store.compile(r"(?:call|urge|request|ask|propos|invit|want|encourag)", re.I)
+_ADDRESSEE = store.compile(r"\s+(?:on\s+|upon\s+)?(?P<who>(?:[\w'’-]+\s+){1,4}?)to\s", re.I)
 """Cues that address the other party ("urged Russia to", "called on the Japanese side to"): the party
 named between the cue and "to" is the one asked, not the asker."""
 _TITLE = r"(?:President|Prime\s+Minister|PM|Premier|Chancellor|General\s+Secretary|Chairman|King|Emperor|Minister)"
-_TWO_TITLED = re.compile(rf"(?<![\w-]){_TITLE}\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:his\s+|her\s+)?(?:[\w-]+\s+)?"
+_TWO_TITLED = store.compile(rf"(?<![\w-]){_TITLE}\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:his\s+|her\s+)?(?:[\w-]+\s+)?"
                          rf"{_TITLE}\s+[A-Z]")
 
 
@@ -146,15 +147,15 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     return named or "unspecified"
 
 
-_PASSIVE = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)
+_PASSIVE = store.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)
 _BARE_VERB = frozenset({"support", "back", "endorse", "welcome", "embrace", "uphold", "seek", "urge", "request",
                         "propose", "hope", "wish", "desire"})
-_ABOUT_EVENT = re.compile(
+_ABOUT_EVENT = store.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:visit|anniversary|talks|meeting|atmosphere|reception)(?![\w-])", re.I
 )
 
 
-_COMMITMENT_SUBJECT = re.compile(
+_COMMITMENT_SUBJECT = store.compile(
     r"(?<![\w-])(?:cooperation|collaboration|relations?|relationship|ties|partnership|friendship|trade|"
     r"investment|exchanges?|dialogue|disputes?|issues?|differences|projects?|mechanisms?|efforts|"
     r"coordination|consultations?|links|connectivity|pillar|programmes?|programs?|initiatives?)(?![\w-])",
@@ -182,9 +183,9 @@ def _party_subject(clause: str, cue: Cue) -> bool:
     return bool(_PARTY_WORD.fullmatch(words[-1])) or words[-1].lower() in {"sides", "both"}
 
 
-_EVENT_WORD = re.compile(r"(?:visit|talks|meeting|summit|conference|forum|event|ceremony|year|anniversary|"
+_EVENT_WORD = store.compile(r"(?:visit|talks|meeting|summit|conference|forum|event|ceremony|year|anniversary|"
                          r"agreement|statement|declaration|document|programme|program|festival)", re.I)
-_MODAL = re.compile(r"^(?:will|shall|should|must|ought\s+to)(?:\s+not)?$", re.I)
+_MODAL = store.compile(r"^(?:will|shall|should|must|ought\s+to)(?:\s+not)?$", re.I)
 
 
 def _decide(clause: str) -> Cue | None:

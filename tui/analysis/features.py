@@ -24,8 +24,9 @@ from functools import lru_cache
 import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowballstemmer)
 
 from tui.analysis import lexicon as _lexicon
+from tui.infra import store
 
-_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+_WORD = store.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -47,13 +48,13 @@ BOILERPLATE: tuple[str, ...] = tuple(_lexicon.section("features")["boilerplate"]
 VARIANTS: dict[str, str] = dict(_lexicon.section("features")["variants"])
 """Spelling variants and synonyms folded before stemming (lowercase, whole words / phrases; lexicon.toml)."""
 
-_VARIANT_RE = re.compile(
+_VARIANT_RE = store.compile(
     r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(VARIANTS, key=len, reverse=True)) + r")(?![\w-])"
 )
-_BOILER_RE = re.compile(
+_BOILER_RE = store.compile(
     r"(?<![\w-])(" + "|".join(re.escape(b) for b in sorted(BOILERPLATE, key=len, reverse=True)) + r")(?![\w-])"
 )
-_ANCHOR = re.compile(r"^(?:\d{2,}|[a-z]*\d+[a-z\d]*)$")
+_ANCHOR = store.compile(r"^(?:\d{2,}|[a-z]*\d+[a-z\d]*)$")
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -113,7 +114,7 @@ def terms(text: str) -> tuple[str, ...]:
     return _terms_cached(text)
 
 
-ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z]{2,}[A-Z0-9]*|\d{4})(?![\w-])")
+ACRONYM = store.compile(r"(?<![\w-])(?:[A-Z]{2,}[A-Z0-9]*|\d{4})(?![\w-])")
 _ANCHOR_TERMS = frozenset({"unclos", "doc", "coc", "eaeu", "fta", "asean", "apec", "un"})
 
 
@@ -124,12 +125,12 @@ def anchors(text: str) -> frozenset[str]:
 
 # A negated commitment ("agreed not to join", "does not aim at", "will never"), not a negative
 # word inside the content ("not using force" is the content of a pledge, on both sides).
-_NEGATED = re.compile(
+_NEGATED = store.compile(
     r"(?<![\w-])(?:(?:not|never)\s+to|(?:will|shall|would|do|does|did|can|could|must|should|may)"
     r"\s+(?:not|never)|no\s+longer|refrain(?:s|ed)?\s+from)(?![\w-])",
     re.I,
 )
-_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
+_NUMBER = store.compile(r"(?<![\w.,])\d[\d.,]*\d|(?<![\w.,])\d(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)

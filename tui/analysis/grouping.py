@@ -14,6 +14,7 @@ from tui.analysis.cues import RANK, find_cues
 from tui.analysis.detection import Pledge
 from tui.analysis.themes import INSTRUMENTS
 from tui.documents.document import Document
+from tui.infra import store
 
 THRESHOLD = 0.25
 """Least centroid score for a pledge to join a group."""
@@ -36,7 +37,7 @@ STRENGTH_PENALTY = 0.03
 
 
 
-_WHO = re.compile(
+_WHO = store.compile(
     r"(?<![\w-])(?:(?i:prime\s+minister|president|general\s+secretary|party\s+chief|party\s+general\s+secretary|"
     r"deputy\s+prime\s+minister|foreign\s+minister|minister|premier|chancellor|chairman|chairwoman|leaders?|"
     r"the\s+leader)s?(?i:\s+of\s+the\s+two\s+countries)?(?:\s+[A-Z][\w'’-]*){0,3}|"
@@ -45,7 +46,7 @@ _WHO = re.compile(
 """Who speaks or commits: not what is pledged, so left out of the vectors."""
 
 
-_LEGAL_BASIS = re.compile(
+_LEGAL_BASIS = store.compile(
     r"(?<![\w-])(?:in\s+accordance\s+with|in\s+line\s+with|in\s+adherence\s+to|in\s+compliance\s+with|"
     r"consistent\s+with|based\s+on|on\s+the\s+basis\s+of)(?![\w-])"
     r"(?=[\s,]+(?:[\w'’-]+[\s,]+){0,6}?(?:laws?|charter|unclos|legislation|regulations|norms)(?![\w-]))[^;]*",
@@ -53,9 +54,9 @@ _LEGAL_BASIS = re.compile(
 )
 """A legal-basis tail ("in accordance with ... international law, especially UNCLOS"): boilerplate
 that pledges on any subject share, so it must not make them look alike."""
-_LIGHT_VERBS = re.compile(r"(?<![\w-])(?:make|makes|made|making|take|takes|took|taking)(?![\w-])", re.I)
-_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
-_OIL = re.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
+_LIGHT_VERBS = store.compile(r"(?<![\w-])(?:make|makes|made|making|take|takes|took|taking)(?![\w-])", re.I)
+_NAME_HYPHEN = store.compile(r"(?<=[a-z])-(?=[A-Z])")
+_OIL = store.compile(r"(?<![\w-])oil(?!\s+and\s+gas)(?![\w-])", re.I)
 
 
 def content(text: str) -> str:

@@ -9,13 +9,14 @@ from functools import lru_cache
 
 from tui.analysis import features
 from tui.analysis.detection import Pledge
+from tui.infra import store
 
 LABEL_MEMBERS = 12
 """Members (earliest first) whose phrases may make a group's label."""
 
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*|\d{4}", re.UNICODE)
+_TOKEN = store.compile(r"[^\W_]+(?:[-’'][^\W_]+)*|\d{4}", re.UNICODE)
 _LABEL_STOP = features.STOPWORDS | {
     "cooperation", "continue", "promote", "strengthen", "create", "ensure", "effective", "effectively",
     "early", "field", "fields", "area", "areas", "also", "further", "enhance", "boost", "expand", "support",
@@ -79,7 +80,7 @@ def _phrases(text: str) -> list[list[str]]:
 
 PHRASE_WORDS = 7
 """Longest label phrase, in words (stop words inside it included)."""
-_BREAK = re.compile(r"[,;:.()\"“”!?—–]")
+_BREAK = store.compile(r"[,;:.()\"“”!?—–]")
 _CLAUSE = frozenset({"will", "would", "shall", "that", "which", "who", "whose", "is", "are", "was", "were", "be",
                      "been", "has", "have", "had", "can", "could", "may", "must", "should", "while", "so"})
 _END_OK = frozenset({"cooperation", "support", "importance", "conditions", "implementation", "relations", "efforts",

@@ -32,6 +32,7 @@ mapped back, so "Việt Nam", "Viet Nam" and NFD input are the same.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -43,6 +44,7 @@ from typing import Any
 
 from tui.analysis import lexicon
 from tui.documents.normal import fold, unify
+from tui.infra import store
 
 BOTH = "both"
 """The actor of a clause that both (all) parties commit to."""
@@ -103,7 +105,7 @@ def _to_source(where: list[int] | None, offset: int, length: int) -> int:
 # The country library
 # ---------------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+")
+_TOKEN = store.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+")
 
 
 def _key(text: str) -> str:
@@ -142,6 +144,38 @@ def _plural(demonym: str) -> str | None:
 
 @cache
 def _table() -> _Table:
+    """The country table, from the derived-data store when countryinfo, the lexicon and this module
+    are as they were when it was stored (building it reads 271 JSON files: ~60 ms)."""
+    plain = store.table("countries", _table_key(), lambda: _plain(_build_table()))
+    countries, forms, longest, by_code = plain
+    return _Table({c[0]: Country(*c[:2], *(tuple(x) for x in c[2:5]), c[5]) for c in countries},
+                  {k: tuple(v) for k, v in forms.items()}, longest, by_code)
+
+
+def _table_key() -> str:
+    """What the country table is built from: countryinfo's installed files, the lexicon, this code."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("countryinfo")
+    where = [__file__]
+    if spec is not None and spec.origin:
+        where += [spec.origin, os.path.join(os.path.dirname(spec.origin), "data")]
+    parts = [lexicon.fingerprint()]
+    for item in where:
+        try:
+            st = os.stat(item)
+            parts.append(f"{item}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{item}:-")
+    return "|".join(parts)
+
+
+def _plain(table: _Table) -> tuple[Any, ...]:
+    return ([(c.name, c.code, c.names, c.demonyms, c.capitals, c.population) for c in table.countries.values()],
+            table.forms, table.longest, table.by_code)
+
+
+def _build_table() -> _Table:
     from countryinfo import CountryInfo  # lazy: ~40 ms on first use
 
     rows: list[dict[str, Any]] = list(CountryInfo.all().values())
@@ -246,33 +280,37 @@ class Mention:
     kind: str
 
 
+_GAP = store.compile(r"[.;:!?()\"]\s")
+
+
 def _folded_mentions(folded: str) -> list[Mention]:
     table = _table()
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    longest = table.longest
+    words = _TOKEN.findall(folded)
+    starts = [i for i, w in enumerate(words) if w in longest]  # the few tokens that can begin a form
+    if not starts:
+        return []
+    spans = [m.span() for m in _TOKEN.finditer(folded)]
     out: list[Mention] = []
+    n = len(words)
     i = 0
-    n = len(tokens)
-    while i < n:
-        most = table.longest.get(tokens[i][2], 0)
-        if not most:
-            i += 1
-            continue
+    for start in starts:
+        if start < i:
+            continue  # inside the previous mention
+        i = start
         hit = None
-        for size in range(min(most, n - i), 0, -1):
-            key = " ".join(t[2] for t in tokens[i:i + size])
-            found = table.forms.get(key)
+        for size in range(min(longest[words[i]], n - i), 0, -1):
+            found = table.forms.get(" ".join(words[i:i + size]))
             if found is not None:
                 # the tokens must be adjacent words (spaces, hyphens, apostrophes), not across a sentence
-                gap = folded[tokens[i][0]:tokens[i + size - 1][1]]
-                if re.search(r"[.;:!?()\"]\s", gap):
+                if size > 1 and _GAP.search(folded, spans[i][0], spans[i + size - 1][1]):
                     continue
                 hit = (size, found)
                 break
         if hit is None:
-            i += 1
             continue
         size, (country, kind) = hit
-        out.append(Mention(tokens[i][0], tokens[i + size - 1][1], country, kind))
+        out.append(Mention(spans[i][0], spans[i + size - 1][1], country, kind))
         i += size
     return out
 
@@ -290,7 +328,7 @@ def mentions(text: str) -> list[Mention]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -313,15 +351,15 @@ _NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
 def _patterns() -> _Patterns:
     lex = lexicon.section("parties")
     titles = _alternation(lex["titles"])
-    title = re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])")
-    title_then_name = re.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])")
-    both = re.compile(rf"(?<![\w-])(?:{_alternation(lex['both'])})(?![\w-])", re.I)
-    pronoun = re.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'] + lex['title_pronouns'])})(?![\w-])", re.I)
-    it = re.compile(rf"(?<![\w-])(?:{_alternation(lex['country_pronouns'])})(?![\w-])", re.I)
-    counterpart = re.compile(r"(?<![\w-])and\s+(?:his|her|their|its)\s+(?:[A-Z][\w-]*\s+)?counterparts?(?![\w-])")
-    prep_before = re.compile(rf"(?<![\w-])(?:{_alternation(lex['prepositions'])})\s+(?:the\s+)?$", re.I)
+    title = store.compile(rf"(?<![\w-])(?:{titles})(?![\w-])")
+    title_then_name = store.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])")
+    both = store.compile(rf"(?<![\w-])(?:{_alternation(lex['both'])})(?![\w-])", re.I)
+    pronoun = store.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'] + lex['title_pronouns'])})(?![\w-])", re.I)
+    it = store.compile(rf"(?<![\w-])(?:{_alternation(lex['country_pronouns'])})(?![\w-])", re.I)
+    counterpart = store.compile(r"(?<![\w-])and\s+(?:his|her|their|its)\s+(?:[A-Z][\w-]*\s+)?counterparts?(?![\w-])")
+    prep_before = store.compile(rf"(?<![\w-])(?:{_alternation(lex['prepositions'])})\s+(?:the\s+)?$", re.I)
     nouns = _alternation(lex["party_nouns"] + ["counterpart", "counterparts"])
-    party_noun_after = re.compile(rf"^(?:'s)?\s+(?:(?:{nouns})(?![\w-])|(?:{titles})(?![\w-])|[A-Z])")
+    party_noun_after = store.compile(rf"^(?:'s)?\s+(?:(?:{nouns})(?![\w-])|(?:{titles})(?![\w-])|[A-Z])")
     stop = {w for t in lex["titles"] for w in _TOKEN.findall(t)}
     stop |= set(lexicon.section("instruments")["not_names"])
     return _Patterns(title, title_then_name, both, pronoun, it, counterpart, prep_before, party_noun_after,
@@ -332,7 +370,7 @@ def _patterns() -> _Patterns:
 # People
 # ---------------------------------------------------------------------------------------------
 
-_TIE_BEFORE = re.compile(r"^(?:'s)?\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|of|the)\s+){0,2}$")
+_TIE_BEFORE = store.compile(r"^(?:'s)?\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|of|the)\s+){0,2}$")
 
 
 def _clean_name(name: str, folded_mentions_at: set[int], start: int) -> str:
@@ -402,7 +440,7 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
                 if re.search(r"[,.;:()]", between):
                     break
                 # (matched in place: a slice of the rest of the text per mention would be quadratic)
-                nm = re.compile(rf"\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])").match(folded, m.end)
+                nm = store.compile(rf"\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])").match(folded, m.end)
                 if nm is None:
                     continue
                 name = _clean_name(nm.group(1), starts, nm.start(1))
@@ -422,8 +460,8 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
 @cache
 def _other_tails() -> tuple[re.Pattern[str], ...]:
     titles = _patterns().title.pattern
-    return (re.compile(rf"(?:'s)?(?:\s+[a-z]+){{1,6}}?\s+(\w+)\s+(?:counterparts?|{titles})(?![\w-])"),
-            re.compile(r"(?:'s)?\s+(?:[a-z]+\s+){0,3}visit\s+to\s+(?:the\s+)?(\w+(?:\s\w+)?)"))
+    return (store.compile(rf"(?:'s)?(?:\s+[a-z]+){{1,6}}?\s+(\w+)\s+(?:counterparts?|{titles})(?![\w-])"),
+            store.compile(r"(?:'s)?\s+(?:[a-z]+\s+){0,3}visit\s+to\s+(?:the\s+)?(\w+(?:\s\w+)?)"))
 
 
 def _other_side(folded: str, people: dict[str, str], parties: Sequence[str]) -> dict[str, str]:
@@ -436,7 +474,7 @@ def _other_side(folded: str, people: dict[str, str], parties: Sequence[str]) -> 
     untied = [k for k, v in people.items() if not v]
     tails = _other_tails()
     for name in untied:
-        forms = "|".join(re.escape(w) for w in sorted({name, name.split()[-1]}, key=len, reverse=True))
+        forms = "|".join(re.escape(w) for w in sorted({name, name.split()[-1]}, key=lambda w: (-len(w), w)))
         for occurrence in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", folded):
             m = next((t.match(folded, occurrence.end()) for t in tails if t.match(folded, occurrence.end())), None)
             if m is None:
@@ -482,14 +520,14 @@ def _name_index(people: Mapping[str, str]) -> dict[str, str]:
 def _name_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
-    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])")  # a document's own: not stored
 
 
 # ---------------------------------------------------------------------------------------------
 # Parties of a document
 # ---------------------------------------------------------------------------------------------
 
-_SUBJECT_AFTER = re.compile(
+_SUBJECT_AFTER = store.compile(
     r"^(?:'s)?(?:\s+(?:[A-Z][\w-]*|of|the))*\s+(?:and|will|would|shall|can|must|may|has|have|had|is|are|was|were|"
     r"[a-z]+ed|[a-z]+s)(?![\w-])"
 )
@@ -580,10 +618,10 @@ class _Ref:
     value: str = ""
 
 
-_JOIN = re.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|together\s+with\s+|along\s+with\s+)"
+_JOIN = store.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|together\s+with\s+|along\s+with\s+)"
                    r"(?:(?:his|her|their|its|the)\s+)?$")
-_AND = re.compile(r"^(?:'s)?\s*,?\s*(?:and|&|or)\s+(?:the\s+)?$")
-_SAME_NP = re.compile(r"^(?:'s)?(?:\s+(?:of|the|[A-Z][A-Za-z'-]*))*\s*$")
+_AND = store.compile(r"^(?:'s)?\s*,?\s*(?:and|&|or)\s+(?:the\s+)?$")
+_SAME_NP = store.compile(r"^(?:'s)?(?:\s+(?:of|the|[A-Z][A-Za-z'-]*))*\s*$")
 
 
 def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = None) -> list[_Ref]:
@@ -768,10 +806,10 @@ def _instrument_patterns() -> _InstrumentPatterns:
     lex = lexicon.section("instruments")
     cap = r"(?:[A-Z][A-Za-z0-9'-]*|\d{1,4})"
     conn = _alternation(c for c in lex["connectors"] if c != "and") + r"|and(?!\s+the\s)"  # "X and the Y": two
-    phrase = re.compile(rf"(?<![\w-]){cap}(?:\s+(?:(?:{conn})\s+)*{cap})*")
-    lower_head = re.compile(rf"^(?:\s+\d+)?(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(lex['lower_heads'])})(?![\w-])")
-    acronym = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?(?![\w-])")
-    single = re.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+|(?<![\w-])[A-Z][a-z]{5,}(?![\w-])")
+    phrase = store.compile(rf"(?<![\w-]){cap}(?:\s+(?:(?:{conn})\s+)*{cap})*")
+    lower_head = store.compile(rf"^(?:\s+\d+)?(?:\s+[a-z]+){{0,2}}?\s+(?:{_alternation(lex['lower_heads'])})(?![\w-])")
+    acronym = store.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?(?![\w-])")
+    single = store.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]+|(?<![\w-])[A-Z][a-z]{5,}(?![\w-])")
     return _InstrumentPatterns(phrase, lower_head, acronym, single, frozenset(lex["heads"]),
                                frozenset(lex["not_names"]))
 

@@ -17,8 +17,9 @@ from difflib import SequenceMatcher
 
 from tui.analysis.diffmodel import DELETE, EQUAL, INSERT, REPLACE, Change
 from tui.analysis.features import STOPWORDS
+from tui.infra import store
 
-_TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*\s*|_+\s*|[^\w\s]+\s*", re.UNICODE)
+_TOKEN = store.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*\s*|_+\s*|[^\w\s]+\s*", re.UNICODE)
 
 
 

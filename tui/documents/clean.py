@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 
 from tui.documents.model import CleanResult, Furniture, Paragraph, Removed
 from tui.documents.normal import Folded, folded, match_key
+from tui.infra import store
 
-_TEASER = re.compile(
+_TEASER = store.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"
     r"|trending( now)?|read more|read also|see also|most (read|popular|viewed)"
     r"|you (may|might) (also )?(like|be interested in)|recommended( for you)?|editor'?s picks?"
@@ -49,24 +50,24 @@ _TEASER = re.compile(
     re.IGNORECASE,
 )
 # A single teaser link inside the article: "See also: <headline>", "READ MORE: <headline>".
-_TEASER_LINK = re.compile(
+_TEASER_LINK = store.compile(
     r"^[\W_]*(read more|read also|also read|see also|related|more news|related (news|articles?|stories))"
     r"\s*[:»>|]+\s*\S",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*[•·▪●◦‣∙*\-–—]\s*(\S.*)$")
-_IMAGE_MARKER = re.compile(
+_BULLET = store.compile(r"^\s*[•·▪●◦‣∙*\-–—]\s*(\S.*)$")
+_IMAGE_MARKER = store.compile(
     r"(^|[-–—])\s*(ảnh|anh|photo|image|hình|hinh|picture|pic)\s*\d+\s*\.?\s*$", re.IGNORECASE
 )
 # A caption's credit: "Photo: Reuters", "Photos: X |", "(Photo: AFP)", "Photo courtesy of X."
 # The credited name after a colon starts with a capital or digit, so article prose
 # such as "a simple picture: two nations ..." is not taken for a caption.
-_CREDIT = re.compile(
+_CREDIT = store.compile(
     r"(?:^|[\s.,;|\-–—(\[])\s*(?P<credit>(?i:photos?|images?|pictures?|illustration|file photo|source)"
     r"(?:(?i:\s+courtesy\s+of\s+)[^.|:()\[\]]{1,60}?|\s*:\s*[A-Z0-9\"“][^.|:()\[\]]{0,60}?))"
     r"\s*[)\]]?\s*[.|]?\s*$",
 )
-_BAR_END = re.compile(r"\s\|\s*$")
+_BAR_END = store.compile(r"\s\|\s*$")
 _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
     r"|oct(ober)?|nov(ember)?|dec(ember)?)"
@@ -87,10 +88,10 @@ _DATELINE_BODY = (
     rf"(({_WEEKDAY},?\s+)?{_DATE}({_SEP}{_TIME})?({_SEP}{_TIME})?"
     rf"|{_TIME}{_SEP}({_WEEKDAY},?\s+)?{_DATE})"
 )
-_DATELINE = re.compile(rf"^{_DATELINE_BODY}[\s,|\-–—]*$", re.IGNORECASE)
+_DATELINE = store.compile(rf"^{_DATELINE_BODY}[\s,|\-–—]*$", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # "By Jane Doe", "Reporter: Le Hoa", and "By Hoang Phong   June 20, 2024 | 05:30 pm GMT+7".
-_BYLINE = re.compile(
+_BYLINE = store.compile(
     r"^(?i:by|written by|author|reporter|reported by|story by)\s*[:\s]\s*"
     rf"(?P<name>{_NAME}((\s*,\s*|\s+and\s+){_NAME}){{0,2}})"
     rf"(\s*[|,\-–—]\s*|\s+)?(?P<date>(?i:{_DATELINE_BODY}))?\s*$"
@@ -98,12 +99,12 @@ _BYLINE = re.compile(
 # Wire-service footers: "Reporting by Khanh Vu; Editing by Ed Davies".
 _CREDIT_ROLE = r"(?i:(additional\s+)?reporting|writing|editing|compiled|translated|graphics)\s+by\s+"
 _NAMEISH = r"[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+)(?:[A-Z][\w.'’-]*|in|and|&))*"
-_WIRE_CREDITS = re.compile(rf"^{_CREDIT_ROLE}{_NAMEISH}(\s*;\s*{_CREDIT_ROLE}{_NAMEISH})*\s*\.?$")
-_COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
+_WIRE_CREDITS = store.compile(rf"^{_CREDIT_ROLE}{_NAMEISH}(\s*;\s*{_CREDIT_ROLE}{_NAMEISH})*\s*\.?$")
+_COPYRIGHT = store.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
 _DASH = r"(?:--?|[–—―])"
 _CITY = r"[A-Z][A-Za-z]+(?:[ /][A-Z][A-Za-z]+){0,3}"
 _PREFIX_DATE = rf"(?i:{_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}\.?)(?:,?\s+\d{{4}})?"
-_SOURCE_PREFIX = re.compile(
+_SOURCE_PREFIX = store.compile(
     r"^(?:(?P<source>"
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
     rf"|(?:{_CITY}(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20 (Xinhua)
@@ -113,7 +114,7 @@ _SOURCE_PREFIX = re.compile(
 # A place dateline with no agency: "HA NOI —", "A/B, June 20 -", "MOSCOW, June 20. /TASS/." (folded text)
 _CAPS = r"[A-Z][A-Z.'’-]+"
 _PLACE = rf"{_CAPS}(?:[ /]{_CAPS}){{0,3}}"
-_DATELINE_PREFIX = re.compile(
+_DATELINE_PREFIX = store.compile(
     rf"^(?P<dateline>(?:{_PLACE}|{_CITY}),\s+{_PREFIX_DATE}(?=\s*(?:{_DASH}|\.))"
     rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH}))"
     rf"\s*(?:{_DASH}|\.)\s+(?:(?P<agency>/(?P<agency_name>[A-Z][A-Za-z0-9]{{1,15}})/\.?)\s+)?(?=\S)"
@@ -123,12 +124,12 @@ _ROLE = (
     r"(?i:(?:web |chief |responsible |executive |managing |senior )?editors?|edited by|translators?"
     r"|translated by|translation|compiled by|sources?|reporters?|writers?|authors?|proofread(?:ing)? by)"
 )
-_EDITOR_CREDIT = re.compile(
+_EDITOR_CREDIT = store.compile(
     rf"^(?:\(\s*{_ROLE}\s*:?\s*[A-Z0-9][^()\[\].!?;]{{0,78}}\)|\[\s*{_ROLE}\s*:?\s*[A-Z0-9][^()\[\].!?;]{{0,78}}\]"
     rf"|{_ROLE}\s*:\s*{_NAMEISH})\s*\.?$"
 )
 # "Continue reading on:", "Read the full story at Example.com", "Continue reading →"
-_CONTINUE = re.compile(
+_CONTINUE = store.compile(
     r"^(?i:continue reading|keep reading|read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
     r"|read (?:it|this|more) (?:on|at)\b)(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
     r"\s*[:…»>→.]*\s*$"
@@ -137,18 +138,18 @@ _CONTINUE = re.compile(
 # "... in Hanoi. Photo by Jane Doe", "... in Hanoi — VNA/VNS Photo Van Diep",
 # "... in Hanoi. Name/Agency Pool/dpa", "... in Hanoi -/Agency/dpa".
 _WORDS = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}"
-_CREDIT_BY = re.compile(
+_CREDIT_BY = store.compile(
     r"(?:^|[.!?)\]|]\s+|\s[-–—|]\s*)"
     rf"(?P<credit>(?i:photos?|pictures?|images?|video|footage)\s+(?i:by)\s+{_WORDS}(?:\s*/\s*{_WORDS})?)"
     r"\s*\.?\s*$"
 )
-_AGENCY_PHOTO = re.compile(
+_AGENCY_PHOTO = store.compile(
     r"\s[-–—]+\s*(?P<credit>(?:[A-Z][A-Z0-9&.]+|[A-Z][\w.&]*(?:/[\w.&]+)+)\s+(?i:photos?|file photo|pictures?)"
     rf"(?:\s*(?:/|:|(?i:by))?\s*{_WORDS})?)\s*\.?\s*$"
 )
-_PICTURE_WORD = re.compile(r"(?i:photo|picture|image|video|footage)")
+_PICTURE_WORD = store.compile(r"(?i:photo|picture|image|video|footage)")
 _PART = r"[A-Za-z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,3}"
-_SLASH_CREDIT = re.compile(
+_SLASH_CREDIT = store.compile(
     rf"(?:[.!?)\]]\s+(?P<named>{_WORDS}(?:/{_PART}){{1,3}})|\s(?P<anonymous>-(?:/{_PART}){{1,3}}))\s*$"
 )
 # "Share" in other languages (folded): a widget label, whatever the site's language.
@@ -157,16 +158,16 @@ _WIDGET_WORDS = (
     rf"{_SHARE}|print|email|e-mail|tweet|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
     r"|pinterest|messenger|viber|copy link|comments?|\d+ comments?"
 )
-_WIDGET = re.compile(
+_WIDGET = store.compile(
     rf"^(({_SHARE})( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{{1,20}})?|print|email|e-mail|tweet"
     r"|facebook|twitter|zalo|linkedin|whatsapp|telegram|comments?|copy link|back to top|subscribe"
     r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
-_WIDGET_ROW = re.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re.IGNORECASE)
-_HASHTAGS = re.compile(r"^(#\w+[\s,]*)+$")
-_PUNCT_ONLY = re.compile(r"^[\W_]+$")
-_SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+_WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re.IGNORECASE)
+_HASHTAGS = store.compile(r"^(#\w+[\s,]*)+$")
+_PUNCT_ONLY = store.compile(r"^[\W_]+$")
+_SENTENCE_END = store.compile(r"[.!?:;…\"”’)]\s*$")
 
 NAV_MIN_ITEMS = 5
 """A bulleted run this long, of short unpunctuated items, is a navigation list."""

@@ -20,22 +20,29 @@ reports the bad one.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.documents.document import Document
+from tui.documents.folders import (  # noqa: F401 - re-exported: where corpora are read from
+    SUFFIXES,
+    corpus_files,
+    default_folders,
+    embedded_folder,
+    env_folders,
+    user_folder,
+)
 from tui.documents.model import Meta
 from tui.documents.textio import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
+from tui.infra import store
 from tui.infra.errors import InputError, UnknownDocument
 
 FENCE = "+++"
-SUFFIXES = (".txt", ".md")
 REQUIRED = ("id", "title", "date")
 OPTIONAL = ("outlet", "url", "published", "event", "kind", "language", "parties")
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_ID = store.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -149,8 +156,8 @@ def parse_front_matter(text: str, path: object) -> tuple[Meta, int]:
     return Meta(**fields), close + 2  # type: ignore[arg-type]
 
 
-_BARE_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
-_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BARE_KEY = store.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
+_DATE_LIKE = store.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _precheck(lines: list[str], close: int, path: object) -> None:
@@ -266,40 +273,6 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | No
     return build_document(decode(data, path, encoding), path)
 
 
-def embedded_folder() -> Path:
-    """The corpus shipped with accord (inside the wheel, or the repository's ``corpus/``)."""
-    package = Path(__file__).resolve().parent.parent  # tui/
-    packaged = package / "_corpus"
-    if packaged.is_dir():
-        return packaged
-    return package.parent / "corpus"
-
-
-def user_folder() -> Path:
-    """The user's own corpus folder, where ``accord add`` writes by default."""
-    from tui.infra.paths import user_data_path
-
-    return user_data_path() / "corpus"
-
-
-def env_folders() -> list[Path]:
-    """The folders named by ``ACCORD_CORPUS`` (``dir1:dir2``, like repeated ``--corpus``), if any."""
-    env = os.environ.get("ACCORD_CORPUS", "").strip()
-    return [Path(p) for p in env.split(os.pathsep) if p]
-
-
-def default_folders() -> list[Path]:
-    """Folders read when none is named: ``ACCORD_CORPUS`` or the embedded and user corpora."""
-    env = env_folders()
-    if env:
-        return env
-    folders = [embedded_folder()]
-    user = user_folder()
-    if user.is_dir():
-        folders.append(user)
-    return folders
-
-
 def load_corpus(
     folders: list[Path] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -321,12 +294,10 @@ def load_corpus(
         if not folder.is_dir():
             raise InputError(folder, "corpus path is not a folder")
         try:
-            entries = sorted(folder.iterdir())
+            entries = corpus_files(folder)
         except OSError as exc:  # unreadable folder (permissions, I/O error): one line, not a traceback
             raise InputError(folder, f"corpus folder cannot be read ({exc.strerror or exc})") from None
         for path in entries:
-            if path.name.startswith(".") or path.suffix.lower() not in SUFFIXES:
-                continue
             try:
                 doc = load_file(path, max_bytes, encoding)
             except InputError as exc:

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 import unicodedata
 
+from tui.infra import store
 from tui.infra.errors import InputError
 
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
+_HTML_SNIFF = store.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
 
 
 def is_html(name: str, text: str) -> bool:

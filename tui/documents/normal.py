@@ -9,9 +9,10 @@ same capture in NFD (decomposed accents) clean alike. Analysis can use
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+from tui.infra import store
 
 # Letters with a stroke or a special shape, which no decomposition turns into a base letter.
 _EXTRA = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
@@ -19,7 +20,7 @@ _EXTRA = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ł"
 _QUOTES = {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
 _DASHES = {c: "-" for c in "‐‑‒–—―−"}
 _UNIFY = str.maketrans(_QUOTES | _DASHES)
-_SPACED_DASH = re.compile(r"\s*-\s*")
+_SPACED_DASH = store.compile(r"\s*-\s*")
 
 
 def nfc(text: str) -> str:

@@ -13,10 +13,10 @@ against pysbd on ``tests/data/segmentation.json`` (see ``benchmarks/``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from tui.documents.model import Paragraph, Sentence
+from tui.infra import store
 
 # Abbreviations that never end a sentence when followed by a capitalised word.
 _TITLES = {
@@ -40,13 +40,13 @@ _OPENERS = {
     "after", "before", "during", "while", "when", "with", "under", "prime", "president", "mr",
 }
 
-_CANDIDATE = re.compile(r"(\./\.|[.!?…]+)([\"'”’)\]]*)(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_ONLY_SPACE = re.compile(r"\s*\Z")
+_CANDIDATE = store.compile(r"(\./\.|[.!?…]+)([\"'”’)\]]*)(?=\s|$)")
+_WORD_BEFORE = store.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ONLY_SPACE = store.compile(r"\s*\Z")
 _LOOKBACK = 64
 """Characters looked at before a full stop to find the word it ends (no abbreviation is longer)."""
-_NEXT_WORD = re.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
-_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])\.")
+_NEXT_WORD = store.compile(r"\s*([\"'“‘(\[]?)([^\s]*)")
+_LIST_MARKER = store.compile(r"\s*(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])\.")
 """A list item's number or letter ("1.", "iv.", "b."): it never ends a sentence of its own."""
 
 

@@ -59,7 +59,7 @@ def _fingerprint(packages: tuple[str, ...] = _ANALYSIS_PACKAGES) -> str:
     return "|".join(parts)
 
 
-def _trusted(path: Path) -> bool:
+def trusted(path: Path) -> bool:
     """Whether ``path`` may be unpickled: a regular file that this user owns, in a folder this user
     owns, neither writable by anyone else. Unpickling runs code, so an entry planted by another user
     (a shared ``ACCORD_CACHE_DIR`` such as /tmp) is ignored and recomputed, never loaded."""
@@ -114,10 +114,10 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
     path = base / kind / f"{key(kind, parts)}.pickle"
     import pickle
 
-    if _trusted(path):
+    if trusted(path):
         try:
             with path.open("rb") as handle:
-                return pickle.load(handle)  # noqa: S301 - only files this user wrote (see _trusted)
+                return pickle.load(handle)  # noqa: S301 - only files this user wrote (see trusted)
         except Exception:  # noqa: BLE001 - a corrupt or stale entry of any kind is recomputed
             pass
     value = compute()
@@ -137,15 +137,13 @@ _OUTPUT_PACKAGES = (".", "infra", "documents", "analysis", "render")
 _OUTPUT_MAGIC = b"accord-output 1 "
 
 
-def cached_output(kind: str, parts: Iterable[str], produce: Callable[[], tuple[str, bool]]) -> tuple[str, bool]:
-    """The stored ``(text, flag)`` of a command's output for ``(kind, parts)``, or ``produce()``'s,
-    stored for next time. ``parts`` must name everything the output depends on (the inputs of the
-    result, the options, the width, colour); the key also covers the code of the whole package."""
+def read_output(kind: str, parts: Iterable[str]) -> tuple[str, bool] | None:
+    """The stored ``(text, flag)`` of a command's output for ``(kind, parts)``, if any."""
     base = folder()
     if base is None:
-        return produce()
+        return None
     path = base / kind / f"{key(kind, parts, _OUTPUT_PACKAGES)}.out"
-    if _trusted(path):
+    if trusted(path):
         try:
             data = path.read_bytes()
             if data.startswith(_OUTPUT_MAGIC) and data[len(_OUTPUT_MAGIC):len(_OUTPUT_MAGIC) + 2] in (b"0\n", b"1\n"):
@@ -153,7 +151,15 @@ def cached_output(kind: str, parts: Iterable[str], produce: Callable[[], tuple[s
                 return data[len(_OUTPUT_MAGIC) + 2:].decode("utf-8", "surrogatepass"), flag
         except (OSError, UnicodeDecodeError):
             pass
-    text, flag = produce()
+    return None
+
+
+def write_output(kind: str, parts: Iterable[str], text: str, flag: bool) -> None:
+    """Store a command's finished output for ``(kind, parts)``; an unwritable cache is ignored."""
+    base = folder()
+    if base is None:
+        return
+    path = base / kind / f"{key(kind, parts, _OUTPUT_PACKAGES)}.out"
     _private_folder(base / kind)
     from tui.infra.atomic import write_atomic
     from tui.infra.errors import AccordError
@@ -163,4 +169,16 @@ def cached_output(kind: str, parts: Iterable[str], produce: Callable[[], tuple[s
         write_atomic(path, payload, force=True)
     except (AccordError, OSError, UnicodeEncodeError):
         pass
+
+
+def cached_output(kind: str, parts: Iterable[str], produce: Callable[[], tuple[str, bool]]) -> tuple[str, bool]:
+    """The stored ``(text, flag)`` of a command's output for ``(kind, parts)``, or ``produce()``'s,
+    stored for next time. ``parts`` must name everything the output depends on (the inputs of the
+    result, the options, the width, colour); the key also covers the code of the whole package."""
+    parts = list(parts)
+    found = read_output(kind, parts)
+    if found is not None:
+        return found
+    text, flag = produce()
+    write_output(kind, parts, text, flag)
     return text, flag
