@@ -60,6 +60,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tui.analysis import features
 from tui.analysis.cues import compare_strength
@@ -123,8 +124,7 @@ _TITLE_TERMS = frozenset(
                    "leader leaders chief delegation counterpart guest host")
 )
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     score: float
     cosine: float
     i: int
@@ -410,8 +410,7 @@ def _off_order(pairs: list[tuple[int, int]]) -> set[int]:
     return {pairs[k][0] for k in range(n) if k not in keep}
 
 
-@dataclass(frozen=True)
-class _Profile:
+class _Profile(NamedTuple):
     """What the gates need of one sentence, computed once."""
 
     numbers: frozenset[str]

@@ -12,8 +12,8 @@ cancel a later will/would (a claim, not a promise).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from tui.infra import store
 
@@ -143,8 +143,7 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """The cue that gives a sentence or clause its force."""
 
     strength: str

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowballstemmer)
 
@@ -158,8 +159,7 @@ def record(text: str) -> SentenceFeatures:
                             bool(_NEGATED.search(text)))
 
 
-@dataclass(frozen=True)
-class Idf:
+class Idf(NamedTuple):
     """Inverse document frequencies learnt from a collection of sentences."""
 
     weights: dict[str, float]

@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.analysis import lexicon
 from tui.documents.normal import fold, unify
@@ -112,8 +112,7 @@ def _key(text: str) -> str:
     return " ".join(_TOKEN.findall(text))
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(NamedTuple):
     """One country of the library, with the forms that name it."""
 
     name: str
@@ -124,8 +123,7 @@ class Country:
     population: int = 0
 
 
-@dataclass(frozen=True)
-class _Table:
+class _Table(NamedTuple):
     countries: dict[str, Country]          # canonical name -> country
     forms: dict[str, tuple[str, str]]      # token key (exact case) -> (canonical name, kind)
     longest: dict[str, int]                # first token -> most tokens of a form starting with it
@@ -146,28 +144,20 @@ def _plural(demonym: str) -> str | None:
 def _table() -> _Table:
     """The country table, from the derived-data store when countryinfo, the lexicon and this module
     are as they were when it was stored (building it reads 271 JSON files: ~60 ms)."""
-    plain = store.table("countries", _table_key(), lambda: _plain(_build_table()))
+    plain = store.table("countries", table_key(), lambda: _plain(_build_table()))
     countries, forms, longest, by_code = plain
     return _Table({c[0]: Country(*c[:2], *(tuple(x) for x in c[2:5]), c[5]) for c in countries},
                   {k: tuple(v) for k, v in forms.items()}, longest, by_code)
 
 
-def _table_key() -> str:
+def table_key() -> str:
     """What the country table is built from: countryinfo's installed files, the lexicon, this code."""
     import importlib.util
 
     spec = importlib.util.find_spec("countryinfo")
-    where = [__file__]
-    if spec is not None and spec.origin:
-        where += [spec.origin, os.path.join(os.path.dirname(spec.origin), "data")]
-    parts = [lexicon.fingerprint()]
-    for item in where:
-        try:
-            st = os.stat(item)
-            parts.append(f"{item}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{item}:-")
-    return "|".join(parts)
+    origin = spec.origin if spec is not None else None
+    data = os.path.join(os.path.dirname(origin), "data") if origin else None
+    return f"{lexicon.fingerprint()}|{store.files_key(__file__, origin, data)}"
 
 
 def _plain(table: _Table) -> tuple[Any, ...]:
@@ -266,8 +256,7 @@ def canonical(name: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A country named in a text: ``text[start:end]`` names ``country``.
 
     ``kind`` is ``name`` ("Viet Nam", "the US"), ``demonym`` ("Japanese"), ``capital``
@@ -331,8 +320,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     title: re.Pattern[str]
     title_then_name: re.Pattern[str]
     both: re.Pattern[str]
@@ -791,8 +779,7 @@ def named_after(clause: str, offset: int, parties: Sequence[str] = ()) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _InstrumentPatterns:
+class _InstrumentPatterns(NamedTuple):
     phrase: re.Pattern[str]
     lower_head: re.Pattern[str]
     acronym: re.Pattern[str]

@@ -6,23 +6,38 @@ from __future__ import annotations
 from collections import Counter
 
 from tui.analysis import features, lexicon
+from tui.infra import store
 
 _LEXICON = lexicon.section("themes")
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = tuple((t, tuple(_LEXICON[t])) for t in _LEXICON["order"])
 """Theme lexicon (``[themes]`` of ``lexicon.toml``): the theme whose words weigh most in a group's
 centroid names it."""
 
-_THEME_ENTRIES: list[tuple[str, tuple[str, ...]]] = []
-for _theme, _words in THEMES:
-    for _w in _words:
-        _stems = features.terms(_w) or (_w,)
-        _THEME_ENTRIES.append((_theme, tuple(dict.fromkeys(_stems))))
+
+def _stems() -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
+    """The lexicon's theme words and instrument words as analysis terms (stems, countries folded)."""
+    entries = [(theme, tuple(dict.fromkeys(features.terms(w) or (w,)))) for theme, words in THEMES for w in words]
+    return entries, sorted({t for w in _LEXICON["instruments"] for t in features.terms(w)})
+
+
+def _key() -> str:
+    import Stemmer
+
+    from tui.analysis import parties
+    from tui.documents import normal
+
+    return (f"{lexicon.fingerprint()}|{parties.table_key()}|"
+            f"{store.files_key(__file__, features.__file__, normal.__file__, Stemmer.__file__)}")
+
+
+# Stemming every lexicon word costs ~15 ms a process: the terms are kept in the derived-data store.
+_THEME_ENTRIES, _INSTRUMENT_TERMS = store.table("themes", _key(), _stems)
 _THEME_TERMS: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-for _theme, _stems in _THEME_ENTRIES:
-    _THEME_TERMS.setdefault(_stems[0], []).append((_theme, _stems))
+for _theme, _stems_of in _THEME_ENTRIES:
+    _THEME_TERMS.setdefault(_stems_of[0], []).append((_theme, tuple(_stems_of)))
 THEME_NAMES = tuple(t for t, _ in THEMES) + ("general",)
 
-INSTRUMENTS = frozenset(t for w in _LEXICON["instruments"] for t in features.terms(w))
+INSTRUMENTS = frozenset(_INSTRUMENT_TERMS)
 """Terms weighted up in grouping: named instruments and distinctive subjects."""
 
 

@@ -10,7 +10,7 @@ same capture in NFD (decomposed accents) clean alike. Analysis can use
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.infra import store
 
@@ -68,8 +68,7 @@ def match_key(text: str) -> str:
     return _SPACED_DASH.sub("-", " ".join(unify(fold(text)).casefold().split()))
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(NamedTuple):
     """A folded view of ``original``: ``text == fold(original)``, and a map back.
 
     ``origin[j]`` is where in ``original`` the character that gave ``text[j]``
