@@ -18,7 +18,8 @@ commitments = pytest.importorskip("tui.analysis.commitments")
 
 async def test_defaults_use_the_analysis_core(real_corpus):
     app = AccordApp(corpus=real_corpus)
-    assert app.prepare is align.prepare and app.threshold == align.DEFAULT_THRESHOLD
+    assert app.prepare is not None and app.find_commitments is not None
+    assert app.threshold == align.DEFAULT_THRESHOLD
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.commitments is not None and app.commitments.groups
@@ -47,3 +48,20 @@ async def test_defaults_use_the_analysis_core(real_corpus):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, GroupScreen)
+
+
+def test_starting_the_app_imports_no_analysis():
+    """The alignment and the commitments are imported by the workers that first need them, so the
+    first screen does not wait for them."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys\n"
+            "from tui.app import AccordApp\n"
+            "AccordApp()\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('tui.analysis'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "tui.analysis.align" not in loaded and "tui.analysis.commitments" not in loaded
+    assert "tui.analysis.detection" not in loaded

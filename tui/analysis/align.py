@@ -67,6 +67,7 @@ from tui.analysis.cues import compare_strength
 from tui.analysis.detection import detect
 from tui.analysis.diffmodel import (
     ADDED,
+    DEFAULT_THRESHOLD,
     CLOSE,
     RELATED,
     REMOVED,
@@ -86,8 +87,6 @@ __all__ = [
     "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",
 ]
 
-DEFAULT_THRESHOLD = 0.35
-"""Chosen on the labelled sets in ``tests/data`` (see ``benchmarks/align_quality.py``)."""
 
 
 NEGATION_PENALTY = 0.6
@@ -511,7 +510,8 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
             scored = [(j, features.cosine(lvec, right_vecs[j])) for j, _ in best]
         elif common:  # complete the dot product of the best few with the frequent terms
             best = heapq.nlargest(CANDIDATES_PER_SENTENCE, acc.items(), key=lambda kv: kv[1])
-            scored = [(j, part + sum(w * right_vecs[j].get(t, 0.0) for t, w in common)) for j, part in best]
+            scored = [(j, part + sum((w * right_vecs[j][t] for t, w in common if t in right_vecs[j]), 0.0))
+                      for j, part in best]
         else:
             scored = list(acc.items())
         for j, cos in scored:

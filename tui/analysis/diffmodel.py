@@ -17,6 +17,10 @@ CLOSE, RELATED = "close", "related"
 """Tiers of a pair: *close* (a paraphrase: the word diff is meaningful) or *related* (the same
 commitment or item rewritten: what the two share matters, not their word changes)."""
 
+DEFAULT_THRESHOLD = 0.35
+"""The default pairing threshold (:func:`tui.analysis.align.compare`), chosen on the labelled sets in
+``tests/data`` (see ``benchmarks/align_quality.py``); here so that showing it imports no alignment."""
+
 
 @dataclass(frozen=True)
 class Change:

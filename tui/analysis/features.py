@@ -205,7 +205,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine of two normalised sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum((v * b[t] for t, v in a.items() if t in b), 0.0)  # the same sum as over every term
 
 
 def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 6) -> tuple[str, ...]:

@@ -300,7 +300,7 @@ def _between(a: _Cluster, b: _Cluster) -> float:
     if neg_a != neg_b or (side_a and side_b and side_a != side_b):
         return 0.0
     small, large = (a.total, b.total) if len(a.total) <= len(b.total) else (b.total, a.total)
-    return sum(v * large.get(t, 0.0) for t, v in small.items()) / (a.norm * b.norm)
+    return sum((v * large[t] for t, v in small.items() if t in large), 0.0) / (a.norm * b.norm)
 
 
 def _sentences(cluster: _Cluster) -> set[tuple[str, int]]:

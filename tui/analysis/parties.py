@@ -460,18 +460,47 @@ def _other_side(folded: str, people: dict[str, str], parties: Sequence[str]) -> 
         return {k: v for k, v in people.items() if v}
     out = dict(people)
     untied = [k for k, v in people.items() if not v]
+    if not untied:
+        return {k: v for k, v in out.items() if v}
     tails = _other_tails()
+    # One pass finds every place where some untied name's form starts (overlapping); each name then
+    # visits only the places that begin with one of its own forms' first words, resuming after its
+    # previous occurrence as its own ``finditer`` would. Linear where a scan per name was quadratic.
+    own: dict[str, re.Pattern[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    every: set[str] = set()
     for name in untied:
-        forms = "|".join(re.escape(w) for w in sorted({name, name.split()[-1]}, key=lambda w: (-len(w), w)))
-        for occurrence in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", folded):
+        forms = sorted({name, name.split()[-1]}, key=lambda w: (-len(w), w))
+        own[name] = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in forms)})(?![\w-])")
+        every.update(forms)
+        for first in dict.fromkeys(f.split()[0] for f in forms):
+            by_first.setdefault(first, []).append(name)
+    places = re.compile(rf"(?<![\w-])(?=(?:{'|'.join(re.escape(w) for w in sorted(every, key=lambda w: (-len(w), w)))})"
+                        rf"(?![\w-]))")
+    resume = dict.fromkeys(untied, 0)
+    for place in places.finditer(folded):
+        p = place.start()
+        token = _NAME_TOKEN.match(folded, p)
+        word = token.group() if token else ""
+        firsts = [word] + [word[:i] for i, ch in enumerate(word) if ch == "'"]  # "O" of "O'Brien" too
+        for name in dict.fromkeys(n for f in firsts for n in by_first.get(f, ())):
+            if resume[name] > p:
+                continue
+            occurrence = own[name].match(folded, p)
+            if occurrence is None:
+                continue
+            resume[name] = occurrence.end()
             m = next((t.match(folded, occurrence.end()) for t in tails if t.match(folded, occurrence.end())), None)
             if m is None:
                 continue
             other = canonical(m.group(1).split()[0]) or canonical(m.group(1))
             if other in parties:
                 out[name] = parties[1] if other == parties[0] else parties[0]
-                break
+                resume[name] = len(folded) + 1  # tied: its later occurrences are not looked at
     return {k: v for k, v in out.items() if v}
+
+
+_NAME_TOKEN = store.compile(r"[\w'-]+")
 
 
 def learn_people(text: str) -> dict[str, str]:
@@ -481,8 +510,25 @@ def learn_people(text: str) -> dict[str, str]:
     return {k: v for k, v in _learn_folded(folded, _folded_mentions(folded)).items() if v}
 
 
+_RECENT_PEOPLE: list[tuple[Mapping[str, str], int, dict[str, str]]] = []
+
+
 def _name_index(people: Mapping[str, str]) -> dict[str, str]:
-    """Full names and their single words (when unambiguous and not a function word) -> country."""
+    """Full names and their single words (when unambiguous and not a function word) -> country.
+
+    A document's ``people`` are asked for clause after clause: the last few indexes are kept by the
+    identity of their mapping (held here, so the identity cannot be reused), which keeps the
+    per-clause cost flat as a document names more people."""
+    for mapping, size, index in _RECENT_PEOPLE:
+        if mapping is people and size == len(people):
+            return index
+    index = _build_name_index(people)
+    _RECENT_PEOPLE.insert(0, (people, len(people), index))
+    del _RECENT_PEOPLE[8:]
+    return index
+
+
+def _build_name_index(people: Mapping[str, str]) -> dict[str, str]:
     from tui.analysis.features import STOPWORDS
 
     index: dict[str, str] = {}
@@ -504,8 +550,22 @@ def _name_index(people: Mapping[str, str]) -> dict[str, str]:
     return index
 
 
+_RECENT_REGEX: list[tuple[Mapping[str, str], int, re.Pattern[str] | None]] = []
+
+
+def _name_regex(names: Mapping[str, str]) -> re.Pattern[str] | None:
+    """One pattern for every name of an index from :func:`_name_index` (kept like the index)."""
+    for mapping, size, rx in _RECENT_REGEX:
+        if mapping is names and size == len(names):
+            return rx
+    rx = _compile_names(tuple(sorted(names)))
+    _RECENT_REGEX.insert(0, (names, len(names), rx))
+    del _RECENT_REGEX[8:]
+    return rx
+
+
 @cache
-def _name_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+def _compile_names(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])")  # a document's own: not stored
@@ -626,7 +686,7 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
         return bool(pats.prep_before.search(before)) and not re.search(r"(?:together|along)\s+with\s+(?:the\s+)?$",
                                                                        before, re.I)
 
-    rx = _name_regex(tuple(sorted(names)))
+    rx = _name_regex(names)
     if rx is not None:
         for m in rx.finditer(folded):
             if preposed(m.start()) and not re.search(r"\bof\s+$", folded[max(0, m.start() - 5):m.start()]):

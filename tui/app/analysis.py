@@ -16,22 +16,44 @@ Prepare = Callable[[Document, Document, Sequence[Document]], Any]
 FindCommitments = Callable[[Sequence[Document]], Any]
 
 
-def aligner() -> tuple[Prepare | None, float]:
-    """``(prepare, default threshold)`` from :mod:`tui.analysis.align`, or ``(None, 0.5)`` when absent."""
+def _available(module: str) -> bool:
+    import importlib.util
+
     try:
-        from tui.analysis import align
-    except ImportError:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def aligner() -> tuple[Prepare | None, float]:
+    """``(prepare, default threshold)`` of :mod:`tui.analysis.align`, or ``(None, 0.5)`` when absent.
+
+    ``prepare`` imports the alignment on its first call, in the worker that runs it, so that the
+    first screen does not wait for the analysis modules."""
+    if not _available("tui.analysis.align"):
         return None, 0.5
-    return align.prepare, float(getattr(align, "DEFAULT_THRESHOLD", 0.5))
+    from tui.analysis.diffmodel import DEFAULT_THRESHOLD
+
+    def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -> Any:
+        from tui.analysis.align import prepare as align_prepare
+
+        return align_prepare(left, right, context)
+
+    return prepare, DEFAULT_THRESHOLD
 
 
 def commitments_finder() -> FindCommitments | None:
-    """:func:`tui.analysis.commitments.find_commitments`, or ``None`` when absent."""
-    try:
-        from tui.analysis.commitments import find_commitments
-    except ImportError:
+    """:func:`tui.analysis.commitments.find_commitments` (imported on its first call, in the worker
+    that runs it), or ``None`` when absent."""
+    if not _available("tui.analysis.commitments"):
         return None
-    return find_commitments
+
+    def find(documents: Sequence[Document]) -> Any:
+        from tui.analysis.commitments import find_commitments
+
+        return find_commitments(documents)
+
+    return find
 
 
 def pledge_counts(commitments: Any) -> dict[str, int]:

@@ -105,7 +105,8 @@ class AccordApp(App[None]):
 
         self.corpus = corpus
         self.switch_screen(LibraryScreen(corpus, pledges=None, problem=problem))
-        self._start_commitments()
+        # grouping holds the GIL for a while: start it once the library has been painted
+        self.call_after_refresh(self._start_commitments)
 
     def _start_commitments(self) -> None:
         if self.find_commitments is None or self.corpus is None:
