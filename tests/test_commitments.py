@@ -93,6 +93,12 @@ def test_lists_are_not_split():
         ("China affirms its support for Vietnam's prosperous development.", "China"),
         ("Moscow and Hanoi support the central role of the United Nations.", "both"),
         ("India and his Russian counterpart agreed to raise trade.", "both"),
+        # a request's addressee is not its actor, whether it is asked "to" or in a "that" clause
+        ("Vietnam and Australia held talks. Australian Prime Minister Anthony Albanese spoke first. "
+         "PM Chinh also requested that the Australian government continue to create favourable conditions "
+         "for the Vietnamese community.", "Vietnam"),
+        ("Vietnam and Australia held talks. Australian Prime Minister Anthony Albanese spoke first. "
+         "He called on the Australian government to continue its support for Southeast Asia.", "Vietnam"),
     ],
 )
 def test_actor(text, actor):

@@ -115,9 +115,13 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
 
 
 _REQUEST = store.compile(r"(?:call|urge|request|ask|propos|invit|want|encourag)", re.I)
-_ADDRESSEE = store.compile(r"\s+(?:on\s+|upon\s+)?(?P<who>(?:[\w'’-]+\s+){1,4}?)to\s", re.I)
-"""Cues that address the other party ("urged Russia to", "called on the Japanese side to"): the party
-named between the cue and "to" is the one asked, not the asker."""
+_ADDRESSEE = store.compile(r"\s+(?:on\s+|upon\s+)?(?P<who>(?:[\w'’-]+\s+){1,4}?)to\s"
+                           r"|\s+that\s+(?P<subject>(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:should\s+|would\s+)?"
+                           r"(?:continue|create|provide|support|consider|facilitate|help|further|step|expand|"
+                           r"increase|promote|strengthen|open|resume|remove|ease|grant|extend|join|take|make)\b", re.I)
+"""Cues that address the other party ("urged Russia to", "called on the Japanese side to",
+"requested that the Australian government continue"): the party named between the cue and "to"
+(or as the subject of the "that" clause) is the one asked, not the asker."""
 _TITLE = r"(?:President|Prime\s+Minister|PM|Premier|Chancellor|General\s+Secretary|Chairman|King|Emperor|Minister)"
 _TWO_TITLED = store.compile(rf"(?<![\w-]){_TITLE}\s+(?:[A-Z][\w'’-]*\s+){{1,3}}and\s+(?:his\s+|her\s+)?(?:[\w-]+\s+)?"
                          rf"{_TITLE}\s+[A-Z]")
@@ -132,6 +136,9 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     found = who.actor(clause, cue.start, context[:-1])
     if found and found != parties.BOTH and who.parties and found not in who.parties:
         return None
+    asked = _asked(clause, cue, who)
+    if found and asked and found == asked:  # "he called on the Australian government to": not Australia
+        return next(p for p in who.parties if p != asked)
     if found:
         return found
     if _TWO_TITLED.search(clause[: cue.start]):
@@ -139,12 +146,20 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     if inherited:
         return inherited
     named = parties.named_after(clause, cue.end, who.parties)
-    addressee = _ADDRESSEE.match(clause, cue.end) if _REQUEST.match(cue.text) else None
-    if addressee and len(who.parties) == 2:
-        asked = parties.named_after(addressee.group("who"), 0, who.parties)
-        if asked:  # "called on the Russian authorities to ...": the other side asks
-            return next(p for p in who.parties if p != asked)
+    if asked:  # "called on the Russian authorities to ...": the other side asks
+        return next(p for p in who.parties if p != asked)
     return named or "unspecified"
+
+
+def _asked(clause: str, cue: Cue, who: parties.DocumentParties) -> str:
+    """The party a request cue addresses ("urged Russia to", "requested that the Australian
+    government continue"), or ``""`` when the cue is no request or names no single party."""
+    if len(who.parties) != 2 or not _REQUEST.match(cue.text):
+        return ""
+    addressee = _ADDRESSEE.match(clause, cue.end)
+    if addressee is None:
+        return ""
+    return parties.named_after(addressee.group("who") or addressee.group("subject"), 0, who.parties)
 
 
 _PASSIVE = store.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)
