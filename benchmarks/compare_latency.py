@@ -55,6 +55,8 @@ def whole_process(runs: int) -> bool:
             "list, cache off": ([*accord, "list"], cold),
             "show, cache off": ([*accord, "show", "nhandan"], cold),
             "commitments, cache off": ([*accord, "commitments"], cold),
+            "show, from the cache": ([*accord, "show", "nhandan"], warm),
+            "commitments, from the cache": ([*accord, "commitments"], warm),
             "compare --width 120, plain": ([*accord, "compare", "--width", "120"], cold),
             "compare --width 120, coloured": ([*accord, "--color", "always", "compare", "--width", "120"], cold),
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from tui.cli import cli
@@ -128,3 +129,22 @@ def test_corpus_with_a_bad_file_warns_every_time(tmp_path, monkeypatch):
         assert result.exit_code == 0
         assert "broken.txt" in result.stderr and "skipped" in result.stderr
     assert not (tmp_path / "cache" / "compare-raw").exists()
+
+
+@pytest.mark.parametrize("args", [["show", "a"], ["commitments"], ["commitments", "--format", "json"]])
+def test_repeat_show_and_commitments_are_served_before_parsing(tmp_path, monkeypatch, args):
+    corpus = tmp_path / "corpus"
+    _two_documents(corpus)
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--corpus", str(corpus), *args])
+    assert first.exit_code == 0, first.output
+
+    def no_parsing(*a, **k):
+        raise AssertionError("the corpus was parsed")
+
+    monkeypatch.setattr("tui.documents.corpus.load_corpus", no_parsing)
+    second = runner.invoke(cli, ["--corpus", str(corpus), *args])
+    assert second.exit_code == 0 and second.output == first.output
+    (corpus / "b.txt").write_text(_HEAD.format(id="b", n=2) + "Both sides pledged to expand oil trade.\n")
+    assert isinstance(runner.invoke(cli, ["--corpus", str(corpus), *args]).exception, AssertionError)

@@ -95,6 +95,28 @@ class Settings:
         self.write(self.render(lines))
 
 
+def _stored(settings: Settings, kind: str, options: list[str]) -> tuple[list[str] | None, tuple[str, bool] | None]:
+    """A repeat run's finished output, found by the corpus files' exact bytes and ``options`` before
+    any document is parsed: ``(key parts, (text, flag) or None)``; no key parts when the corpus
+    cannot be read as is (the command then loads it properly and reports why)."""
+    from tui.infra.cache import read_output
+
+    raw = _raw_parts(settings)
+    if raw is None:
+        return None, None
+    raw = [kind, *options, *raw]
+    return raw, read_output(f"{kind}-raw", raw)
+
+
+def _keep(kind: str, raw: list[str] | None, corpus, text: str, flag: bool) -> None:  # type: ignore[no-untyped-def]
+    """Store a finished output under its corpus-bytes key (never when a corpus file failed: its
+    warning must show on every run)."""
+    if raw is not None and not corpus.errors:
+        from tui.infra.cache import write_output
+
+        write_output(f"{kind}-raw", raw, text, flag)
+
+
 def _raw_parts(settings: Settings) -> list[str] | None:
     """Key parts naming the corpus a command reads by its files' exact bytes and the reading
     options (None when a folder or file cannot be read as is: the command then loads it properly)."""
@@ -250,11 +272,15 @@ def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | 
     """
     from tui.infra.cache import cached_output
 
-    corpus = settings.load()
-    doc = corpus.get(doc_id)
     fmt = fmt.lower()
     w = settings.width(width) if fmt == "text" else None
     color = settings.color_for() if fmt == "text" else False
+    raw, found = _stored(settings, "show", [doc_id, fmt, repr(removed), repr(w), repr(color)])
+    if found is not None:
+        settings.write(found[0])
+        return
+    corpus = settings.load()
+    doc = corpus.get(doc_id)
 
     def produce() -> tuple[str, bool]:
         from tui.render import documents as view
@@ -268,6 +294,7 @@ def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | 
 
     parts = [doc.id, fmt, repr(removed), repr(w), repr(color), *_output_parts(corpus.documents)]
     text, _ = cached_output("show-output", parts, produce)
+    _keep("show", raw, corpus, text, False)
     settings.write(text)
 
 
@@ -325,9 +352,15 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
     fmt = fmt.lower()
     if explain_ref is not None and fmt in ("csv", "html"):
         raise click.UsageError(f"--explain prints text, markdown or json, not {fmt}")
-    docs = settings.load().documents
     w = settings.width(width)
     color = settings.color_for() if fmt == "text" else False
+    options = [fmt, repr(min_docs), repr(theme), repr(explain_ref), repr(w if fmt == "text" else None), repr(color)]
+    raw, found = _stored(settings, "commitments", options)
+    if found is not None:
+        settings.write(found[0])
+        return
+    corpus = settings.load()
+    docs = corpus.documents
 
     def produce() -> tuple[str, bool]:
         from tui.render import commitments as view
@@ -353,9 +386,8 @@ def commitments_cmd(settings: Settings, fmt: str, min_docs: int, theme: str | No
             return view.matrix_markdown(result, groups), False
         return settings.render(view.matrix_text(result, groups, w)), False
 
-    parts = [fmt, repr(min_docs), repr(theme), repr(explain_ref), repr(w if fmt == "text" else None), repr(color),
-             *_output_parts(docs)]
-    text, _ = cached_output("commitments-output", parts, produce)
+    text, _ = cached_output("commitments-output", [*options, *_output_parts(docs)], produce)
+    _keep("commitments", raw, corpus, text, False)
     settings.write(text)
 
 
@@ -489,7 +521,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
       accord compare --only pledges --theme trade
       accord compare nhandan vgp --format html --output redline.html
     """
-    from tui.infra.cache import cached_output, document_parts, read_output, write_output
+    from tui.infra.cache import cached_output, document_parts
 
     if (left is None) != (right is None):
         raise click.UsageError("give two document ids (LEFT RIGHT), or none for the default pair")
@@ -504,16 +536,14 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     else:
         w, color = settings.width(width), settings.color_for()
     # A repeat run finds its output by the corpus files' exact bytes, before parsing any document.
-    raw = None if output is not None or "-" in (left, right) else _raw_parts(settings)
-    if raw is not None:
-        raw = ["compare", fmt, repr(w), repr(color), repr(only), repr(theme), repr(as_given), repr(threshold),
-               repr(left), repr(right), *raw]
-        found = read_output("compare-raw", raw)
-        if found is not None:
-            settings.write(found[0])
-            if exit_code:
-                ctx.exit(EXIT_DIFFERENT if found[1] else EXIT_OK)
-            return
+    raw, found = (None, None) if output is not None or "-" in (left, right) else _stored(
+        settings, "compare", [fmt, repr(w), repr(color), repr(only), repr(theme), repr(as_given),
+                              repr(threshold), repr(left), repr(right)])
+    if found is not None:
+        settings.write(found[0])
+        if exit_code:
+            ctx.exit(EXIT_DIFFERENT if found[1] else EXIT_OK)
+        return
     corpus = settings.load()
     note = ""
     if left is None or right is None:
@@ -559,8 +589,7 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     out_parts = [fmt, repr(w), repr(color), repr(only), repr(theme), note, repr(output is not None), *parts,
                  *_output_parts((left_doc, right_doc)), *_output_parts(corpus.documents)]
     text, differs = cached_output("compare-output", out_parts, produce)
-    if raw is not None and not corpus.errors:  # a corpus with bad files warns every time: never stored
-        write_output("compare-raw", raw, text, differs)
+    _keep("compare", raw, corpus, text, differs)
     if output is not None:
         from tui.infra.atomic import write_atomic
 
