@@ -85,6 +85,10 @@ class CompareScreen(AccordScreen):
         self.theme_filter: str | None = None
         self._anchor: tuple[str, int, bool] | None = None  # (side, sentence, on a fold) kept across re-aligns
         self._width = 0
+        self._summary_shown = False
+        # prepared pairs by orientation (a swap back is served from here) and, for each, the comparisons
+        # already decided by threshold (Alignment.at is deterministic): {(left id, right id): (alignment, {t: c})}
+        self._prepared: dict[tuple[int, int], tuple[Document, Document, Any, dict[float, Any]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,8 +124,12 @@ class CompareScreen(AccordScreen):
         """Prepare the pair (heavy) and decide it at the current threshold."""
         left, right, threshold = self.left, self.right, self.threshold
         try:
-            alignment = self.prepare(left, right, self.context)
-            comparison = alignment.at(threshold)
+            known = self._prepared.get((id(left), id(right)))  # a swap back: prepared already
+            if known is not None and known[0] is left and known[1] is right:
+                alignment = known[2]
+            else:
+                alignment = self.prepare(left, right, self.context)
+            comparison = self._decide(left, right, alignment, threshold)
         except Exception as exc:  # noqa: BLE001 - show the failure instead of crashing the app
             self.app.call_from_thread(self._failed, left, right, exc)
             return
@@ -134,11 +142,23 @@ class CompareScreen(AccordScreen):
         if alignment is None:
             return
         try:
-            comparison = alignment.at(threshold)
+            comparison = self._decide(left, right, alignment, threshold)
         except Exception as exc:  # noqa: BLE001 - every worker posts a result or an error
             self.app.call_from_thread(self._failed, left, right, exc)
             return
         self.app.call_from_thread(self._aligned, left, right, alignment, comparison, threshold)
+
+    def _decide(self, left: Document, right: Document, alignment: Any, threshold: float) -> Any:
+        """``alignment.at(threshold)``, computed once per prepared pair and threshold (in a worker)."""
+        key = (id(left), id(right))
+        known = self._prepared.get(key)
+        if known is None or known[0] is not left or known[1] is not right or known[2] is not alignment:
+            known = self._prepared[key] = (left, right, alignment, {})
+        decided = known[3]
+        comparison = decided.get(threshold)
+        if comparison is None:
+            comparison = decided[threshold] = alignment.at(threshold)
+        return comparison
 
     def _failed(self, left: Document, right: Document, exc: Exception) -> None:
         if (left, right) == (self.left, self.right):
@@ -213,8 +233,9 @@ class CompareScreen(AccordScreen):
             return text
 
         left_label, right_label = self.labels
-        self.query_one("#compare-left-head", Static).update(head(left_label, self.left))
-        self.query_one("#compare-right-head", Static).update(head(right_label, self.right))
+        # one line each (height 1 in the stylesheet): no layout needed
+        self.query_one("#compare-left-head", Static).update(head(left_label, self.left), layout=False)
+        self.query_one("#compare-right-head", Static).update(head(right_label, self.right), layout=False)
         self.sub_title = f"{one_line(self.left.id)} → {one_line(self.right.id)}"
 
     def _render_rows(self) -> None:
@@ -274,7 +295,9 @@ class CompareScreen(AccordScreen):
         if len(tail) > room:
             text.truncate(max(0, width - len(tail)), overflow="ellipsis")
         text.append(tail)
-        self.query_one("#compare-summary", Static).update(text)
+        # one line (no_wrap): only its first update can change its height
+        self.query_one("#compare-summary", Static).update(text, layout=not self._summary_shown)
+        self._summary_shown = True
 
     def on_resize(self, event: Resize) -> None:
         if self.comparison is not None:
@@ -429,7 +452,8 @@ class CompareScreen(AccordScreen):
                 parts.append("enter: both in context")
             else:
                 parts.append("enter reads it in context")
-        detail.update(Text(one_line("  ·  ".join(parts)), no_wrap=True, overflow="ellipsis"))
+        detail.update(Text(one_line("  ·  ".join(parts)), no_wrap=True, overflow="ellipsis"),
+                      layout=False)  # height 1 in the stylesheet
 
     @on(RowList.Selected, "#rows")
     def action_read(self) -> None:
