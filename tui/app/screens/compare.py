@@ -23,6 +23,7 @@ from tui.documents.document import Document
 from tui.infra.safety import one_line
 
 UNIFIED_BELOW = 100
+PREPARED_LIMIT = 8  # prepared pairs kept in a store
 STEP = 0.05
 
 
@@ -70,7 +71,7 @@ class CompareScreen(AccordScreen):
 
     def __init__(self, left: Document, right: Document, context: Sequence[Document] = (),
                  prepare: Any = None, threshold: float = 0.5, commitments: Any = None,
-                 layout: str | None = None) -> None:
+                 layout: str | None = None, prepared: dict[Any, Any] | None = None) -> None:
         super().__init__()
         self.left = left
         self.right = right
@@ -86,9 +87,11 @@ class CompareScreen(AccordScreen):
         self._anchor: tuple[str, int, bool] | None = None  # (side, sentence, on a fold) kept across re-aligns
         self._width = 0
         self._summary_shown = False
-        # prepared pairs by orientation (a swap back is served from here) and, for each, the comparisons
-        # already decided by threshold (Alignment.at is deterministic): {(left id, right id): (alignment, {t: c})}
-        self._prepared: dict[tuple[int, int], tuple[Document, Document, Any, dict[float, Any]]] = {}
+        # prepared pairs by orientation (a swap back, or the same pair opened again when the app shares
+        # its store, is served from here) and, for each, the comparisons already decided by threshold
+        # (prepare and Alignment.at are deterministic):
+        # {(id left, id right): (left, right, context, alignment, {threshold: comparison})}
+        self._prepared: dict[Any, Any] = prepared if prepared is not None else {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,9 +127,9 @@ class CompareScreen(AccordScreen):
         """Prepare the pair (heavy) and decide it at the current threshold."""
         left, right, threshold = self.left, self.right, self.threshold
         try:
-            known = self._prepared.get((id(left), id(right)))  # a swap back: prepared already
-            if known is not None and known[0] is left and known[1] is right:
-                alignment = known[2]
+            known = self._known(left, right)  # a swap back, or a pair opened again: prepared already
+            if known is not None:
+                alignment = known[3]
             else:
                 alignment = self.prepare(left, right, self.context)
             comparison = self._decide(left, right, alignment, threshold)
@@ -148,13 +151,22 @@ class CompareScreen(AccordScreen):
             return
         self.app.call_from_thread(self._aligned, left, right, alignment, comparison, threshold)
 
+    def _known(self, left: Document, right: Document) -> Any:
+        """The stored entry of ``(left, right)`` prepared in this screen's context, or ``None``."""
+        known = self._prepared.get((id(left), id(right)))
+        if known is None or known[0] is not left or known[1] is not right or len(known[2]) != len(self.context) \
+                or any(a is not b for a, b in zip(known[2], self.context, strict=True)):
+            return None
+        return known
+
     def _decide(self, left: Document, right: Document, alignment: Any, threshold: float) -> Any:
         """``alignment.at(threshold)``, computed once per prepared pair and threshold (in a worker)."""
-        key = (id(left), id(right))
-        known = self._prepared.get(key)
-        if known is None or known[0] is not left or known[1] is not right or known[2] is not alignment:
-            known = self._prepared[key] = (left, right, alignment, {})
-        decided = known[3]
+        known = self._known(left, right)
+        if known is None or known[3] is not alignment:
+            known = self._prepared[(id(left), id(right))] = (left, right, self.context, alignment, {})
+            while len(self._prepared) > PREPARED_LIMIT:  # the oldest pair goes
+                self._prepared.pop(next(iter(self._prepared)), None)
+        decided = known[4]
         comparison = decided.get(threshold)
         if comparison is None:
             comparison = decided[threshold] = alignment.at(threshold)
