@@ -63,6 +63,7 @@ class AccordApp(App[None]):
             analysis.commitments_finder() if find_commitments is _UNSET else find_commitments
         )
         self.commitments: Any = None
+        self._prepared_pairs: dict[Any, Any] = {}  # shared by the compare screens: a pair opened again
         self.commitments_error: str | None = None
 
     # -- start-up ---------------------------------------------------------------------------------
@@ -225,7 +226,8 @@ class AccordApp(App[None]):
                 return
         left, right = oriented(left, right)
         screen = CompareScreen(left, right, self.corpus.documents, self.prepare, self.threshold,
-                               commitments=self.commitments, layout=self.settings.get("layout"))
+                               commitments=self.commitments, layout=self.settings.get("layout"),
+                               prepared=self._prepared_pairs)
         if isinstance(self.screen, CompareScreen):
             self.switch_screen(screen)
         else:

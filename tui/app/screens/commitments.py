@@ -158,10 +158,14 @@ class CommitmentsScreen(AccordScreen):
             table.add_column(Text("Theme"), key="theme", width=theme_width)
         for key, head, _members in heads:
             table.add_column(Text(head, justify="center"), key=key, width=CELL)
+        styles: dict[str, Any] = {}  # one theme lookup per status, not per group
         for group in groups:
             status = self._status(group)
-            style = component_style(self, f"commitments--{status}") if status in ("persists", "new", "dropped") \
-                else component_style(self, "commitments--muted")
+            style = styles.get(status)
+            if style is None:
+                style = styles[status] = (
+                    component_style(self, f"commitments--{status}") if status in ("persists", "new", "dropped")
+                    else component_style(self, "commitments--muted"))
             cells = [Text(status, style=style),
                      Text(one_line(group.label), overflow="ellipsis", no_wrap=True)]
             if theme_width:

@@ -23,6 +23,7 @@ from tui.documents.document import Document
 from tui.infra.safety import one_line
 
 UNIFIED_BELOW = 100
+PREPARED_LIMIT = 8  # prepared pairs kept in a store
 STEP = 0.05
 
 
@@ -70,7 +71,7 @@ class CompareScreen(AccordScreen):
 
     def __init__(self, left: Document, right: Document, context: Sequence[Document] = (),
                  prepare: Any = None, threshold: float = 0.5, commitments: Any = None,
-                 layout: str | None = None) -> None:
+                 layout: str | None = None, prepared: dict[Any, Any] | None = None) -> None:
         super().__init__()
         self.left = left
         self.right = right
@@ -85,6 +86,12 @@ class CompareScreen(AccordScreen):
         self.theme_filter: str | None = None
         self._anchor: tuple[str, int, bool] | None = None  # (side, sentence, on a fold) kept across re-aligns
         self._width = 0
+        self._summary_shown = False
+        # prepared pairs by orientation (a swap back, or the same pair opened again when the app shares
+        # its store, is served from here) and, for each, the comparisons already decided by threshold
+        # (prepare and Alignment.at are deterministic):
+        # {(id left, id right): (left, right, context, alignment, {threshold: comparison})}
+        self._prepared: dict[Any, Any] = prepared if prepared is not None else {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,8 +127,12 @@ class CompareScreen(AccordScreen):
         """Prepare the pair (heavy) and decide it at the current threshold."""
         left, right, threshold = self.left, self.right, self.threshold
         try:
-            alignment = self.prepare(left, right, self.context)
-            comparison = alignment.at(threshold)
+            known = self._known(left, right)  # a swap back, or a pair opened again: prepared already
+            if known is not None:
+                alignment = known[3]
+            else:
+                alignment = self.prepare(left, right, self.context)
+            comparison = self._decide(left, right, alignment, threshold)
         except Exception as exc:  # noqa: BLE001 - show the failure instead of crashing the app
             self.app.call_from_thread(self._failed, left, right, exc)
             return
@@ -134,11 +145,32 @@ class CompareScreen(AccordScreen):
         if alignment is None:
             return
         try:
-            comparison = alignment.at(threshold)
+            comparison = self._decide(left, right, alignment, threshold)
         except Exception as exc:  # noqa: BLE001 - every worker posts a result or an error
             self.app.call_from_thread(self._failed, left, right, exc)
             return
         self.app.call_from_thread(self._aligned, left, right, alignment, comparison, threshold)
+
+    def _known(self, left: Document, right: Document) -> Any:
+        """The stored entry of ``(left, right)`` prepared in this screen's context, or ``None``."""
+        known = self._prepared.get((id(left), id(right)))
+        if known is None or known[0] is not left or known[1] is not right or len(known[2]) != len(self.context) \
+                or any(a is not b for a, b in zip(known[2], self.context, strict=True)):
+            return None
+        return known
+
+    def _decide(self, left: Document, right: Document, alignment: Any, threshold: float) -> Any:
+        """``alignment.at(threshold)``, computed once per prepared pair and threshold (in a worker)."""
+        known = self._known(left, right)
+        if known is None or known[3] is not alignment:
+            known = self._prepared[(id(left), id(right))] = (left, right, self.context, alignment, {})
+            while len(self._prepared) > PREPARED_LIMIT:  # the oldest pair goes
+                self._prepared.pop(next(iter(self._prepared)), None)
+        decided = known[4]
+        comparison = decided.get(threshold)
+        if comparison is None:
+            comparison = decided[threshold] = alignment.at(threshold)
+        return comparison
 
     def _failed(self, left: Document, right: Document, exc: Exception) -> None:
         if (left, right) == (self.left, self.right):
@@ -213,8 +245,9 @@ class CompareScreen(AccordScreen):
             return text
 
         left_label, right_label = self.labels
-        self.query_one("#compare-left-head", Static).update(head(left_label, self.left))
-        self.query_one("#compare-right-head", Static).update(head(right_label, self.right))
+        # one line each (height 1 in the stylesheet): no layout needed
+        self.query_one("#compare-left-head", Static).update(head(left_label, self.left), layout=False)
+        self.query_one("#compare-right-head", Static).update(head(right_label, self.right), layout=False)
         self.sub_title = f"{one_line(self.left.id)} → {one_line(self.right.id)}"
 
     def _render_rows(self) -> None:
@@ -274,7 +307,9 @@ class CompareScreen(AccordScreen):
         if len(tail) > room:
             text.truncate(max(0, width - len(tail)), overflow="ellipsis")
         text.append(tail)
-        self.query_one("#compare-summary", Static).update(text)
+        # one line (no_wrap): only its first update can change its height
+        self.query_one("#compare-summary", Static).update(text, layout=not self._summary_shown)
+        self._summary_shown = True
 
     def on_resize(self, event: Resize) -> None:
         if self.comparison is not None:
@@ -429,7 +464,8 @@ class CompareScreen(AccordScreen):
                 parts.append("enter: both in context")
             else:
                 parts.append("enter reads it in context")
-        detail.update(Text(one_line("  ·  ".join(parts)), no_wrap=True, overflow="ellipsis"))
+        detail.update(Text(one_line("  ·  ".join(parts)), no_wrap=True, overflow="ellipsis"),
+                      layout=False)  # height 1 in the stylesheet
 
     @on(RowList.Selected, "#rows")
     def action_read(self) -> None:

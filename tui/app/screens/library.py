@@ -186,7 +186,7 @@ class LibraryScreen(AccordScreen):
             parts.append(f"filter: {one_line(self.filter_text)}")
         if self.marked:
             parts.append("marked: " + ", ".join(self.marked))
-        self.query_one("#library-status", Static).update(Text("  ·  ".join(parts)))
+        self.query_one("#library-status", Static).update(Text("  ·  ".join(parts)), layout=False)  # height 1
 
     def _current_id(self) -> str | None:
         table = self.query_one(DataTable)

@@ -225,4 +225,4 @@ class ReaderScreen(AccordScreen):
         marks = self.sentences.marks
         if marks:
             parts.append(f"{len(marks)} pledge sentence(s): ● pledge ◐ support ○ intent, n = other docs")
-        self.query_one("#reader-status", Static).update("  ·  ".join(parts))
+        self.query_one("#reader-status", Static).update("  ·  ".join(parts), layout=False)  # height 1

@@ -93,6 +93,9 @@ def shared_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 META = 12
+ROW_STYLES = ("insert", "delete", "added", "removed", "reworded", "related", "moved", "stronger", "weaker",
+              "number", "score", "shared", "fold", "heading", "theme", "side")
+CELL_CACHE_LIMIT = 20000
 SPLIT = (Column(3), Column(ratio=1), Column(ratio=1, rule=True), Column(META))
 UNIFIED = (Column(3), Column(ratio=1), Column(META))
 
@@ -125,6 +128,9 @@ class RowList(WrapList):
         self.rows: tuple[Any, ...] = ()
         self.view = View()
         self._styles: dict[str, Style] = {}
+        # the cells of each row as rendered, by (row, split, labels); kept while the styles stay the same,
+        # so a new threshold or filter renders only the rows that changed
+        self._cells: dict[tuple[Any, bool, tuple[str, str]], tuple[Text, ...]] = {}
 
     @property
     def split(self) -> bool:
@@ -172,8 +178,13 @@ class RowList(WrapList):
         self.rows = rows if isinstance(rows, tuple) else tuple(rows)
         for name, value in changes.items():
             setattr(self.view, name, value)
-        self._styles = {}
+        styles = {name: self.cstyle(name) for name in ROW_STYLES}
+        if styles != self._styles:
+            self._cells = {}
+        self._styles = styles
         render = self._split if self.view.split else self._unified
+        cells = self._cells
+        shape = (self.view.split, self.view.labels)
         items: list[Item] = []
         if self.view.ledger is not None:
             items.append(Item("ledger", (self.ledger_text(),), gap_after=True, full=True))
@@ -187,7 +198,19 @@ class RowList(WrapList):
                 items.append(Item(f"run{i}", (self._fold(run),), gap_after=True, full=True))
                 skip.update(run)
                 continue
-            items.append(Item(f"row{i}", render(self.rows[i]), gap_after=True))
+            row = self.rows[i]
+            try:
+                key = (row, *shape)
+                found = cells.get(key)
+            except TypeError:  # an unhashable row: render it every time
+                key, found = None, None
+            if found is None:
+                found = render(row)
+                if key is not None:
+                    cells[key] = found
+            items.append(Item(f"row{i}", found, gap_after=True))
+        if len(cells) > CELL_CACHE_LIMIT:
+            self._cells = {}
         self.set_items(items, columns=SPLIT if self.view.split else UNIFIED)
         if not items:
             return

@@ -148,7 +148,8 @@ class WrapList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"wraplist--cursor", "wraplist--cursor-blurred", "wraplist--rule"}
 
-    highlighted: reactive[int | None] = reactive(None, always_update=True, init=False)
+    # repaint=False: a cursor move repaints the lines of the two items it touches (``_set_highlight``)
+    highlighted: reactive[int | None] = reactive(None, always_update=True, init=False, repaint=False)
 
     class ItemMessage(Message):
         """Base of the item messages: the list, the item and its position."""
@@ -351,7 +352,27 @@ class WrapList(ScrollView, can_focus=True):
             if scroll:
                 self.scroll_to_highlight()
             self.post_message(self.Highlighted(self, self.items[index], index))
-        self.refresh()
+        self._refresh_items(old, index)
+
+    def _refresh_items(self, *indexes: int | None) -> None:
+        """Repaint the lines of the items at ``indexes`` (every line when the layout is unknown).
+
+        A scroll repaints the whole list by itself (``ScrollView.watch_scroll_y``)."""
+        if not self.laid_out:
+            self.refresh()
+            return
+        width, height = self.scrollable_content_region.size
+        top = self.scroll_offset.y
+        visible = Region(0, 0, width, height)
+        regions = []
+        for index in dict.fromkeys(indexes):
+            if index is None or not (0 <= index < len(self._starts)):
+                continue
+            region = Region(0, self._starts[index] - top, width, self._heights[index]).intersection(visible)
+            if region:
+                regions.append(region)
+        if regions:
+            self.refresh(*regions)
 
     def go_to_index(self, index: int, top: bool = False) -> None:
         """Move the cursor to item ``index`` and scroll it into view."""
