@@ -646,11 +646,22 @@ def of_text(title: str, body: str, declared: Sequence[str] = ()) -> DocumentPart
     return DocumentParties(parties, _other_side(folded, _learn_folded(folded, found), parties))
 
 
+_RECENT_DOCUMENTS: dict[int, tuple[Any, DocumentParties]] = {}
+
+
 def of_document(doc: Any) -> DocumentParties:
     """Parties and people of a :class:`~tui.documents.document.Document` (front matter ``parties``
-    when given)."""
+    when given). The last 64 documents' answers are kept by identity (the document is held, so its
+    identity cannot be reused): alignment and detection both ask for the same two documents."""
+    kept = _RECENT_DOCUMENTS.get(id(doc))
+    if kept is not None and kept[0] is doc:
+        return kept[1]
     declared = tuple(getattr(doc.meta, "parties", ()) or ())
-    return of_text(doc.title, doc.body, declared)
+    found = of_text(doc.title, doc.body, declared)
+    _RECENT_DOCUMENTS[id(doc)] = (doc, found)
+    while len(_RECENT_DOCUMENTS) > 64:
+        del _RECENT_DOCUMENTS[next(iter(_RECENT_DOCUMENTS))]
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
