@@ -96,6 +96,33 @@ def test_opening_prose_that_looks_like_a_dateline_stays(first):
     assert result.furniture.dateline == "" and result.furniture.source == ""
 
 
+@pytest.mark.parametrize(
+    ("opening", "label", "dateline", "source"),
+    [
+        ("date 2025-03-04 SÃO PAULO — ", "date 2025-03-04 ", "SÃO PAULO", ""),
+        ("Posted: March 3, 2025 NAIROBI, March 3 (Xinhua) -- ", "Posted: March 3, 2025 ", "",
+         "NAIROBI, March 3 (Xinhua)"),
+        ("Published 3 March 2025 | LIMA/QUITO — ", "Published 3 March 2025 | ", "LIMA/QUITO", ""),
+        ("Updated: 2025-03-04 ", "Updated: 2025-03-04 ", "", ""),
+    ],
+)
+def test_a_date_label_opening_the_article_goes_and_what_follows_is_lifted(opening, label, dateline, source):
+    """Some captures keep the page's date field before the dateline: it is dropped (the front matter
+    has the date) and accounted for, and the dateline or credit after it is lifted as usual."""
+    result = _clean(_page(opening + ARTICLE[0]))
+    assert result.body.startswith(ARTICLE[0])
+    assert (result.furniture.dateline, result.furniture.source) == (dateline, source)
+    assert result.removed[0].text == label and "date label" in result.removed[0].reason
+    assert "".join(r.text for r in result.removed) == opening
+
+
+@pytest.mark.parametrize("first", ["Date 2025 was a good year for copper.", "Updated rules on tea apply.",
+                                   "Posted to Nairobi in March 2025, the envoy met the minister."])
+def test_prose_opening_with_a_date_word_stays(first):
+    result = _clean(_page(first))
+    assert result.body.startswith(first)
+
+
 def test_a_dateline_later_in_the_article_stays():
     later = "NAIROBI, March 3 - the ministers met again, officials said."
     result = _clean("\n".join([*ARTICLE, later]))

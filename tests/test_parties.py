@@ -119,6 +119,12 @@ def test_untitled_home_leader_is_the_other_side_of_a_counterpart():
     assert found.people == {"Pham Minh Chinh": "Vietnam", "Mikhail Mishustin": "Russia"}
 
 
+def test_counterpart_after_a_weekday_ties_the_untitled_leader():
+    found = P.of_text("Vietnam, Australia talks", "Prime Minister Pham Minh Chinh on Tuesday held phone talks "
+                      "with his Australian counterpart Anthony Albanese.")
+    assert found.people["Pham Minh Chinh"] == "Vietnam"
+
+
 # --- actors ------------------------------------------------------------------------------------
 
 

@@ -448,7 +448,7 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
 @cache
 def _other_tails() -> tuple[re.Pattern[str], ...]:
     titles = _patterns().title.pattern
-    return (store.compile(rf"(?:'s)?(?:\s+[a-z]+){{1,6}}?\s+(\w+)\s+(?:counterparts?|{titles})(?![\w-])"),
+    return (store.compile(rf"(?:'s)?(?:\s+(?:[a-z]+|on\s+[A-Z][a-z]+day)){{1,6}}?\s+(\w+)\s+(?:counterparts?|{titles})(?![\w-])"),
             store.compile(r"(?:'s)?\s+(?:[a-z]+\s+){0,3}visit\s+to\s+(?:the\s+)?(\w+(?:\s\w+)?)"))
 
 

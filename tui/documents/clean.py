@@ -111,6 +111,11 @@ _SOURCE_PREFIX = store.compile(
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
     rf"\s*{_DASH}\s+(?=\S)"
 )
+# A date label opening the first paragraph, as some captures keep the page's date field: "date
+# 2025-05-06", "Posted: June 20, 2024", "Published 20 June 2024 |".
+_DATE_LABEL = store.compile(
+    rf"^(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*[|·]?\s+(?=\S)"
+)
 # A place dateline with no agency: "HA NOI —", "A/B, June 20 -", "MOSCOW, June 20. /TASS/." (folded text)
 _CAPS = r"[A-Z][A-Z.'’-]+"
 _PLACE = rf"{_CAPS}(?:[ /]{_CAPS}){{0,3}}"
@@ -349,19 +354,29 @@ _Lift = tuple[int, str, tuple[int, int], str]
 
 
 def _opening(probe: str) -> list[_Lift]:
-    """Prefixes that open the first paragraph and are lifted: a source credit or a place dateline."""
-    source = _SOURCE_PREFIX.match(probe)
+    """Prefixes that open the first paragraph and are lifted: a date label ("date 2025-05-06",
+    "Posted: June 20, 2024"), then a source credit or a place dateline."""
+    label = _DATE_LABEL.match(probe)
+    at = label.end() if label else 0
+    lifts: list[_Lift] = [(at, "date", (0, at), "date label (the date is in the front matter)")] if label else []
+    rest = probe[at:]
+
+    def shift(span: tuple[int, int]) -> tuple[int, int]:
+        return span[0] + at, span[1] + at
+
+    source = _SOURCE_PREFIX.match(rest)
     if source:
         value = source.span("source") if source.group("source") else source.span("agency")
-        return [(source.end(), "source", value, "source credit (lifted to the source field)")]
-    place = _DATELINE_PREFIX.match(probe)
+        return [*lifts, (at + source.end(), "source", shift(value), "source credit (lifted to the source field)")]
+    place = _DATELINE_PREFIX.match(rest)
     if not place:
-        return []
+        return lifts
     agency = place.group("agency")
-    lifts = [(place.start("agency") if agency else place.end(), "dateline", place.span("dateline"),
-              "dateline (lifted to the dateline field)")]
+    lifts.append((at + (place.start("agency") if agency else place.end()), "dateline", shift(place.span("dateline")),
+                  "dateline (lifted to the dateline field)"))
     if agency:
-        lifts.append((place.end(), "source", place.span("agency_name"), "source credit (lifted to the source field)"))
+        lifts.append((at + place.end(), "source", shift(place.span("agency_name")),
+                      "source credit (lifted to the source field)"))
     return lifts
 
 
@@ -372,7 +387,7 @@ def _keep(state: _State, line: int, view: Folded) -> None:
         for end, name, value, reason in _opening(view.text):
             if name == "source":
                 state.source = state.source or view.source(*value)
-            else:
+            elif name == "dateline":
                 state.dateline = state.dateline or view.source(*value)
             state.drop(line, view.source(cut, end), reason)
             cut = end
