@@ -335,3 +335,19 @@ def test_lexicon_names_no_leader():
     assert not [w for w in LEADERS if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text)]
     for word in ("Duma", "Rosatom", "Zarubezhneft", "Vietsovpetro", "Gazprom", "Novatek", "east sea"):
         assert word.lower() not in text.lower()
+
+
+@pytest.mark.parametrize("text", ["disputes in the South China Sea", "the Indian Ocean", "the Korean Peninsula",
+                                  "the Sea of Japan", "the Gulf of Mexico"])
+def test_a_place_named_after_a_country_is_not_the_country(text):
+    assert P.mentions(text) == []
+
+
+def test_a_pledge_about_a_sea_named_after_a_third_country_is_kept():
+    from tui.analysis.detection import detect_text
+
+    who = P.of_text("Australia, Vietnam talks", "Australia and Vietnam held talks.", ("Australia", "Vietnam"))
+    text = ("They highlighted that disputes, including those in the South China Sea, should be resolved "
+            "peacefully by international law.")
+    found = detect_text(text, who=who)
+    assert len(found) == 1 and found[0].actor in ("both", "unspecified")  # not rejected as China's

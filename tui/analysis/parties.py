@@ -299,9 +299,27 @@ def _folded_mentions(folded: str) -> list[Mention]:
         if hit is None:
             continue
         size, (country, kind) = hit
+        if _place_name(words, i, size):
+            i += size
+            continue  # "South China Sea", "Indian Ocean", "Sea of Japan": a place, not the country
         out.append(Mention(spans[i][0], spans[i + size - 1][1], country, kind))
         i += size
     return out
+
+
+@cache
+def _geographic_heads() -> tuple[frozenset[str], frozenset[str]]:
+    heads = lexicon.section("parties")["geographic_heads"]
+    return (frozenset(h for h in heads if " " not in h),
+            frozenset(h.split()[0] for h in heads if h.endswith(" of")))
+
+
+def _place_name(words: list[str], i: int, size: int) -> bool:
+    """Whether the country form at ``words[i:i + size]`` is part of a geographic name."""
+    after, before = _geographic_heads()
+    if i + size < len(words) and words[i + size] in after:
+        return True
+    return i >= 2 and words[i - 1] == "of" and words[i - 2] in before
 
 
 def mentions(text: str) -> list[Mention]:
