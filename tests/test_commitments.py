@@ -54,6 +54,8 @@ def group_for(result, doc: str, index: int, contains: str):
         ("Both sides stressed the desire to deepen cooperation in education.", "intent"),
         ("They agreed on the need for breakthrough measures to increase two-way trade.", "intent"),
         ("Putin asserted that disputes should be resolved peacefully.", "intent"),  # normative: the guide
+        ("Annual meetings between their foreign and defence ministers are also planned.", "intent"),  # passive
+        ("A second round of talks is scheduled for next spring in Nairobi.", "intent"),
         ("He believes this visit will give a new impetus to the relations.", None),
         ("President Putin recalled the significant support from the Soviet Union.", None),
         ("Prior to the press conference, the two Presidents witnessed the signing of 11 documents.", None),

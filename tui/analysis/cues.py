@@ -67,6 +67,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"desire(?:s|d)?"),
     (INTENT, r"aim(?:s|ed|ing)?(?:\s+to|\s+at)?"),
     (INTENT, r"plan(?:s|ned)?\s+to"),
+    (INTENT, r"(?:is|are|was|were|been)\s+(?:also\s+|now\s+)?(?:planned|scheduled)"),  # "meetings are planned"
     (INTENT, r"look(?:s|ed|ing)?\s+forward"),
     (INTENT, r"read(?:y|iness)|willing(?:ness)?"),
     (INTENT, r"(?:the\s+)?need\s+(?:to|for)"),
