@@ -26,6 +26,7 @@ def fresh_store(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "_entries", None)
     monkeypatch.setattr(store, "_added", {})
     monkeypatch.setattr(store, "_compiled", {})
+    monkeypatch.setattr(store, "_where", None)
     return tmp_path
 
 
@@ -33,6 +34,7 @@ def _reload(monkeypatch) -> None:
     """Forget what this process read and compiled, as a new process would."""
     monkeypatch.setattr(store, "_entries", None)
     monkeypatch.setattr(store, "_compiled", {})
+    monkeypatch.setattr(store, "_where", None)
 
 
 PATTERNS = [
@@ -166,3 +168,13 @@ def test_a_second_process_gives_the_same_comparison_from_the_store(tmp_path):
     assert runs[0]["out"] == runs[1]["out"] and json.loads(runs[1]["out"])["rows"]
     assert runs[0]["read"] == 0 and runs[0]["added"] > 50
     assert runs[1]["read"] == runs[0]["added"] and runs[1]["added"] == 0
+
+
+def test_saved_where_it_was_read_from(fresh_store, monkeypatch, tmp_path_factory):
+    """The environment may change before exit (a test restores HOME): entries go to the store that
+    was read, not to another user folder."""
+    store.compile(r"s(a)ve")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(elsewhere))
+    store.save()
+    assert list(fresh_store.rglob("*.marshal")) and not list(elsewhere.rglob("*.marshal"))

@@ -37,6 +37,7 @@ _MAX_PROGRAMS = 1000  # patterns built from documents' text must not grow the st
 _entries: dict[Any, Any] | None = None
 _added: dict[Any, Any] = {}
 _compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+_where: Path | None = None
 
 
 def _identity() -> str:
@@ -60,11 +61,11 @@ def path() -> Path | None:
 
 
 def _load() -> dict[Any, Any]:
-    global _entries
+    global _entries, _where
     if _entries is not None:
         return _entries
     _entries = {}
-    where = path()
+    where = _where = path()  # saved where it was read from, whatever the environment is at exit
     if where is None:
         return _entries
     from tui.infra.cache import trusted
@@ -90,10 +91,10 @@ def _remember(key: Any, value: Any) -> None:
 
 def save() -> None:
     """Write the entries added in this process (with those read) to the store; never raises."""
-    where = path()
+    entries = dict(_load())
+    where = _where
     if not _added or where is None:
         return
-    entries = dict(_load())
     entries.update(_added)
     _added.clear()
     try:
