@@ -65,6 +65,8 @@ class CommitmentsScreen(AccordScreen):
         self._shown: list[Any] = []
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        self.sub_title = "commitments"
         yield Header()
         yield Static(id="commitments-info", markup=False)
         yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True, header_height=2)
@@ -74,7 +76,6 @@ class CommitmentsScreen(AccordScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = "commitments"
         self.query_one("#commitments-search").display = False
         self.refresh_matrix()
 

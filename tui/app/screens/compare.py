@@ -95,6 +95,8 @@ class CompareScreen(AccordScreen):
         self._prepared: dict[Any, Any] = prepared if prepared is not None else {}
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        self.sub_title = f"{one_line(self.left.id)} → {one_line(self.right.id)}"
         yield Header()
         yield Static(id="compare-summary", markup=False)
         with Horizontal(id="compare-heads"):
