@@ -74,6 +74,7 @@ class CommitmentsScreen(AccordScreen):
         self._shown: list[Any] = []
         self._column_spec: Any = None  # the columns the table has (kept while they stay the same)
         self._preview_text: Text | None = None  # what the preview shows
+        self._rebuilding = False
 
     def compose(self) -> ComposeResult:
         # the sub-title is set before the header mounts: no extra repaint when the screen opens
@@ -88,7 +89,14 @@ class CommitmentsScreen(AccordScreen):
 
     def on_mount(self) -> None:
         self.query_one("#commitments-search").display = False
+        # the preview follows the cursor in the same step as the cursor's own repaint (one paint per
+        # key), not a turn later when the RowHighlighted message arrives
+        self.watch(self.query_one(DataTable), "cursor_coordinate", self._cursor_moved, init=False)
         self.refresh_matrix()
+
+    def _cursor_moved(self, old: Any, new: Any) -> None:
+        if old != new and not self._rebuilding:  # a rebuild shows its preview once it is done
+            self._preview()
 
     def set_commitments(self, commitments: Any) -> None:
         """Fill the matrix once the pledge analysis is ready."""
@@ -145,6 +153,13 @@ class CommitmentsScreen(AccordScreen):
 
     def refresh_matrix(self) -> None:
         """Rebuild the table for the current filters, sort and width."""
+        self._rebuilding = True
+        try:
+            self._rebuild()
+        finally:
+            self._rebuilding = False
+
+    def _rebuild(self) -> None:
         info = self.query_one("#commitments-info", Static)
         table = self.query_one(DataTable)
         preview = self.query_one("#commitments-preview", Static)
