@@ -36,6 +36,15 @@ def cell(group: Any, doc_id: str) -> str:
     return strongest([p.strength for p in group.members if p.doc_id == doc_id])
 
 
+def _update_sized(widget: Static, text: Text) -> None:
+    """``widget.update(text)``, with a layout pass only when its height changes (or is not known yet)."""
+    width = widget.size.width
+    before = widget.visual.get_height(widget.styles, width) if width and widget.display else None
+    widget.update(text, layout=before is None)
+    if before is not None and widget.visual.get_height(widget.styles, width) != before:
+        widget.refresh(layout=True)
+
+
 class CommitmentsScreen(AccordScreen):
     """The pledge matrix; Enter opens a group's multi-witness view."""
 
@@ -63,8 +72,13 @@ class CommitmentsScreen(AccordScreen):
         self.sort_key = "documents"
         self.query_text = ""
         self._shown: list[Any] = []
+        self._column_spec: Any = None  # the columns the table has (kept while they stay the same)
+        self._preview_text: Text | None = None  # what the preview shows
+        self._rebuilding = False
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        self.sub_title = "commitments"
         yield Header()
         yield Static(id="commitments-info", markup=False)
         yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True, header_height=2)
@@ -74,9 +88,15 @@ class CommitmentsScreen(AccordScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = "commitments"
         self.query_one("#commitments-search").display = False
+        # the preview follows the cursor in the same step as the cursor's own repaint (one paint per
+        # key), not a turn later when the RowHighlighted message arrives
+        self.watch(self.query_one(DataTable), "cursor_coordinate", self._cursor_moved, init=False)
         self.refresh_matrix()
+
+    def _cursor_moved(self, old: Any, new: Any) -> None:
+        if old != new and not self._rebuilding:  # a rebuild shows its preview once it is done
+            self._preview()
 
     def set_commitments(self, commitments: Any) -> None:
         """Fill the matrix once the pledge analysis is ready."""
@@ -133,12 +153,20 @@ class CommitmentsScreen(AccordScreen):
 
     def refresh_matrix(self) -> None:
         """Rebuild the table for the current filters, sort and width."""
+        self._rebuilding = True
+        try:
+            self._rebuild()
+        finally:
+            self._rebuilding = False
+
+    def _rebuild(self) -> None:
         info = self.query_one("#commitments-info", Static)
         table = self.query_one(DataTable)
         preview = self.query_one("#commitments-preview", Static)
         current = self._current()
-        table.clear(columns=True)
         if self.commitments is None:
+            table.clear(columns=True)
+            self._column_spec = None
             table.display = preview.display = False
             info.update(Text(self.status or "Grouping pledges across the corpus…"))
             return
@@ -152,12 +180,18 @@ class CommitmentsScreen(AccordScreen):
         by_year = len(docs) * (CELL + 2) > max(20, (total - fixed) // 2)  # a timeline when documents don't fit
         heads = self._heads(docs, by_year)
         label_width = max(20, total - fixed - len(heads) * (CELL + 2))
-        table.add_column(Text("Status"), key="status", width=status_width)
-        table.add_column(Text("Pledge group"), key="label", width=label_width)
-        if theme_width:
-            table.add_column(Text("Theme"), key="theme", width=theme_width)
-        for key, head, _members in heads:
-            table.add_column(Text(head, justify="center"), key=key, width=CELL)
+        spec = (status_width, label_width, theme_width, tuple((key, head) for key, head, _members in heads))
+        if spec == self._column_spec and table.columns:
+            table.clear(columns=False)  # the same columns: only the rows are new
+        else:
+            table.clear(columns=True)
+            self._column_spec = spec
+            table.add_column(Text("Status"), key="status", width=status_width)
+            table.add_column(Text("Pledge group"), key="label", width=label_width)
+            if theme_width:
+                table.add_column(Text("Theme"), key="theme", width=theme_width)
+            for key, head, _members in heads:
+                table.add_column(Text(head, justify="center"), key=key, width=CELL)
         styles: dict[str, Any] = {}  # one theme lookup per status, not per group
         for group in groups:
             status = self._status(group)
@@ -186,10 +220,10 @@ class CommitmentsScreen(AccordScreen):
         if self.query_text:
             parts.append(f"search '{one_line(self.query_text)}' (/)")
         legend = "● pledge  ◐ support  ○ intent  · columns by " + ("year" if by_year else "date")
-        info.update(Text("  ·  ".join(parts) + "\n" + legend))
+        _update_sized(info, Text("  ·  ".join(parts) + "\n" + legend))
         if not groups:
-            preview.update(Text("No group matches: a shows one-document groups, / changes the search, "
-                                "t the theme."))
+            self._show_preview(Text("No group matches: a shows one-document groups, / changes the search, "
+                                    "t the theme."))
         else:
             self._preview()
 
@@ -209,6 +243,7 @@ class CommitmentsScreen(AccordScreen):
         group = self._current()
         preview = self.query_one("#commitments-preview", Static)
         if group is None:
+            self._preview_text = None
             preview.update("")
             return
         order = {d.id: n for n, d in enumerate(self._columns())}
@@ -221,7 +256,14 @@ class CommitmentsScreen(AccordScreen):
             text.append(visible(p.text))
         if len(members) > 4:
             text.append(f"\n… and {len(members) - 4} more", style="italic")
-        preview.update(text)
+        self._show_preview(text)
+
+    def _show_preview(self, text: Text) -> None:
+        """Show ``text`` in the preview unless it shows it already (the cursor's message after a rebuild)."""
+        if text == self._preview_text:
+            return
+        self._preview_text = text
+        _update_sized(self.query_one("#commitments-preview", Static), text)
 
     def _current(self) -> Any:
         table = self.query_one(DataTable)

@@ -87,6 +87,7 @@ class CompareScreen(AccordScreen):
         self._anchor: tuple[str, int, bool] | None = None  # (side, sentence, on a fold) kept across re-aligns
         self._width = 0
         self._summary_shown = False
+        self._detail_text: str | None = None  # what the detail line shows (updated only when it changes)
         # prepared pairs by orientation (a swap back, or the same pair opened again when the app shares
         # its store, is served from here) and, for each, the comparisons already decided by threshold
         # (prepare and Alignment.at are deterministic):
@@ -94,6 +95,8 @@ class CompareScreen(AccordScreen):
         self._prepared: dict[Any, Any] = prepared if prepared is not None else {}
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        self.sub_title = f"{one_line(self.left.id)} → {one_line(self.right.id)}"
         yield Header()
         yield Static(id="compare-summary", markup=False)
         with Horizontal(id="compare-heads"):
@@ -108,6 +111,9 @@ class CompareScreen(AccordScreen):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._summary())
         self._heads()
         rows = self.query_one(RowList)
+        # the detail line follows the cursor in the same step as the cursor's own repaint (one paint per
+        # key), not a turn later when the Highlighted message arrives
+        self.watch(rows, "highlighted", self._cursor_moved, init=False)
         rows.display = False
         if self.prepare is None:
             self._message("Comparison is not available yet in this build (tui.analysis.align is missing).")
@@ -424,6 +430,9 @@ class CompareScreen(AccordScreen):
             found += counterparts(self.commitments, doc.id, s.index, other.id)
         return found
 
+    def _cursor_moved(self) -> None:
+        self._row_highlighted()
+
     @on(RowList.Highlighted, "#rows")
     def _row_highlighted(self) -> None:
         rows = self.query_one(RowList)
@@ -464,8 +473,11 @@ class CompareScreen(AccordScreen):
                 parts.append("enter: both in context")
             else:
                 parts.append("enter reads it in context")
-        detail.update(Text(one_line("  ·  ".join(parts)), no_wrap=True, overflow="ellipsis"),
-                      layout=False)  # height 1 in the stylesheet
+        line = one_line("  ·  ".join(parts))
+        if line == self._detail_text:
+            return  # already shown (the cursor's watcher updated it before its message came)
+        self._detail_text = line
+        detail.update(Text(line, no_wrap=True, overflow="ellipsis"), layout=False)  # height 1 in the stylesheet
 
     @on(RowList.Selected, "#rows")
     def action_read(self) -> None:

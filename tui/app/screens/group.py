@@ -46,6 +46,8 @@ class GroupScreen(AccordScreen):
         self.stacked = False
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        self.sub_title = one_line(self.group.id)
         yield Header()
         yield Static(id="group-heading", markup=False)
         previous = None
@@ -87,7 +89,6 @@ class GroupScreen(AccordScreen):
                 f"(→ reaches {one_line(last.id)} · {last.date.year})")
 
     def on_mount(self) -> None:
-        self.sub_title = one_line(self.group.id)
         self._fit_columns()
 
     def on_resize(self) -> None:

@@ -39,6 +39,9 @@ class PairScreen(AccordScreen):
         self.commitments = commitments
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        left, right = self.docs
+        self.sub_title = f"{one_line(left.id)} #{self.indexes[0]} ↔ {one_line(right.id)} #{self.indexes[1]}"
         yield Header()
         yield Static(id="pair-heading", markup=False)
         with Container(id="pair-sides"):
@@ -49,8 +52,6 @@ class PairScreen(AccordScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        left, right = self.docs
-        self.sub_title = f"{one_line(left.id)} #{self.indexes[0]} ↔ {one_line(right.id)} #{self.indexes[1]}"
         self.query_one("#pair-heading", Static).update(
             "The pair in context: each document on its sentence (numbered as in accord show) · tab: other side")
         self._arrange()

@@ -55,6 +55,8 @@ class ReaderScreen(AccordScreen):
         self.matches: list[int] = []
 
     def compose(self) -> ComposeResult:
+        # the sub-title is set before the header mounts: no extra repaint when the screen opens
+        self.sub_title = one_line(self.doc.id)
         yield Header()
         yield Static(self._heading(), id="reader-heading")
         yield SentenceList(self.doc, pledge_marks(self.doc, self.commitments), id="sentences")
@@ -70,7 +72,6 @@ class ReaderScreen(AccordScreen):
         return text
 
     def on_mount(self) -> None:
-        self.sub_title = one_line(self.doc.id)
         sentences = self.query_one(SentenceList)
         if self.start:
             self.call_after_refresh(sentences.go_to, self.start, True)
