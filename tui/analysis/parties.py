@@ -528,22 +528,40 @@ def learn_people(text: str) -> dict[str, str]:
     return {k: v for k, v in _learn_folded(folded, _folded_mentions(folded)).items() if v}
 
 
-_RECENT_PEOPLE: list[tuple[Mapping[str, str], int, dict[str, str]]] = []
+class _Recent:
+    """The last ``size`` answers of a function of one argument that is kept by identity (held here, so
+    its identity cannot be reused while it is remembered); a mapping's length is checked too, so one
+    that grew is asked again."""
+
+    def __init__(self, compute: Any, size: int) -> None:
+        import threading
+
+        self._compute = compute
+        self._size = size
+        self._kept: dict[int, tuple[Any, int, Any]] = {}
+        self._lock = threading.Lock()  # the app's workers (alignment, pledges) may ask at once
+
+    def __call__(self, arg: Any) -> Any:
+        length = len(arg) if isinstance(arg, Mapping) else -1
+        with self._lock:
+            kept = self._kept.get(id(arg))
+        if kept is not None and kept[0] is arg and kept[1] == length:
+            return kept[2]
+        value = self._compute(arg)
+        with self._lock:
+            self._kept.pop(id(arg), None)
+            self._kept[id(arg)] = (arg, length, value)
+            while len(self._kept) > self._size:
+                del self._kept[next(iter(self._kept))]  # the oldest goes
+        return value
 
 
 def _name_index(people: Mapping[str, str]) -> dict[str, str]:
     """Full names and their single words (when unambiguous and not a function word) -> country.
 
-    A document's ``people`` are asked for clause after clause: the last few indexes are kept by the
-    identity of their mapping (held here, so the identity cannot be reused), which keeps the
-    per-clause cost flat as a document names more people."""
-    for mapping, size, index in _RECENT_PEOPLE:
-        if mapping is people and size == len(people):
-            return index
-    index = _build_name_index(people)
-    _RECENT_PEOPLE.insert(0, (people, len(people), index))
-    del _RECENT_PEOPLE[8:]
-    return index
+    A document's ``people`` are asked for clause after clause: the last few indexes are kept
+    (:class:`_Recent`), which keeps the per-clause cost flat as a document names more people."""
+    return _recent_name_index(people)
 
 
 def _build_name_index(people: Mapping[str, str]) -> dict[str, str]:
@@ -568,18 +586,9 @@ def _build_name_index(people: Mapping[str, str]) -> dict[str, str]:
     return index
 
 
-_RECENT_REGEX: list[tuple[Mapping[str, str], int, re.Pattern[str] | None]] = []
-
-
 def _name_regex(names: Mapping[str, str]) -> re.Pattern[str] | None:
     """One pattern for every name of an index from :func:`_name_index` (kept like the index)."""
-    for mapping, size, rx in _RECENT_REGEX:
-        if mapping is names and size == len(names):
-            return rx
-    rx = _compile_names(tuple(sorted(names)))
-    _RECENT_REGEX.insert(0, (names, len(names), rx))
-    del _RECENT_REGEX[8:]
-    return rx
+    return _recent_name_regex(names)
 
 
 @cache
@@ -587,6 +596,10 @@ def _compile_names(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])")  # a document's own: not stored
+
+
+_recent_name_index = _Recent(_build_name_index, 8)
+_recent_name_regex = _Recent(lambda names: _compile_names(tuple(sorted(names))), 8)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -664,22 +677,19 @@ def of_text(title: str, body: str, declared: Sequence[str] = ()) -> DocumentPart
     return DocumentParties(parties, _other_side(folded, _learn_folded(folded, found), parties))
 
 
-_RECENT_DOCUMENTS: dict[int, tuple[Any, DocumentParties]] = {}
-
-
 def of_document(doc: Any) -> DocumentParties:
     """Parties and people of a :class:`~tui.documents.document.Document` (front matter ``parties``
-    when given). The last 64 documents' answers are kept by identity (the document is held, so its
-    identity cannot be reused): alignment and detection both ask for the same two documents."""
-    kept = _RECENT_DOCUMENTS.get(id(doc))
-    if kept is not None and kept[0] is doc:
-        return kept[1]
+    when given). The last 64 documents' answers are kept (:class:`_Recent`): alignment and detection
+    both ask for the same two documents."""
+    return _recent_documents(doc)
+
+
+def _of_document(doc: Any) -> DocumentParties:
     declared = tuple(getattr(doc.meta, "parties", ()) or ())
-    found = of_text(doc.title, doc.body, declared)
-    _RECENT_DOCUMENTS[id(doc)] = (doc, found)
-    while len(_RECENT_DOCUMENTS) > 64:
-        del _RECENT_DOCUMENTS[next(iter(_RECENT_DOCUMENTS))]
-    return found
+    return of_text(doc.title, doc.body, declared)
+
+
+_recent_documents = _Recent(_of_document, 64)
 
 
 # ---------------------------------------------------------------------------------------------
