@@ -122,9 +122,8 @@ def _raw_parts(settings: Settings) -> list[str] | None:
     options (None when a folder or file cannot be read as is: the command then loads it properly)."""
     from tui.documents.folders import default_folders, snapshot
 
-    folders = list(settings.corpus) or default_folders()
-    files = snapshot(folders, settings.max_bytes)
-    return None if files is None else [repr(settings.max_bytes), repr(settings.encoding), *files]
+    digest = snapshot(list(settings.corpus) or default_folders(), settings.max_bytes)
+    return None if digest is None else [repr(settings.max_bytes), repr(settings.encoding), digest]
 
 
 def _output_parts(docs) -> list[str]:  # type: ignore[no-untyped-def]

@@ -1,8 +1,8 @@
 """Where corpus documents are read from, importing nothing of the document model.
 
 The embedded corpus, the user's folder (where ``accord add`` writes) and ``ACCORD_CORPUS``; and
-:func:`snapshot`, the raw bytes of every corpus file, which lets a command find its finished output
-in the cache before it parses a single document.
+:func:`snapshot`, a digest of every corpus file's bytes, which lets a command find its finished
+output in the cache before it parses a single document.
 """
 
 from __future__ import annotations
@@ -53,18 +53,26 @@ def corpus_files(folder: Path) -> list[Path]:
     return [p for p in sorted(folder.iterdir()) if not p.name.startswith(".") and p.suffix.lower() in SUFFIXES]
 
 
-def snapshot(folders: list[Path], max_bytes: int) -> list[str] | None:
-    """Every corpus file of ``folders`` as key parts (its path and its exact bytes, latin-1 mapped),
-    or None when a folder or file cannot be read or a file is over ``max_bytes``: the caller then
-    loads the corpus properly, which reports the problem."""
-    parts: list[str] = []
+def snapshot(folders: list[Path], max_bytes: int) -> str | None:
+    """A digest of every corpus file of ``folders`` (its path and its exact bytes), or None when a
+    folder or file cannot be read or a file is over ``max_bytes``: the caller then loads the corpus
+    properly, which reports the problem. Files are hashed as they are read; none is kept."""
+    import hashlib
+
+    digest = hashlib.sha256()
+
+    def feed(item: bytes) -> None:  # length-prefixed: no two corpora hash alike by shifting bytes
+        digest.update(len(item).to_bytes(8, "big"))
+        digest.update(item)
+
     try:
         for folder in folders:
-            parts.append(f"folder:{folder}")
+            feed(f"folder:{folder}".encode("utf-8", "surrogatepass"))
             for path in corpus_files(folder):
                 if path.stat().st_size > max_bytes:
                     return None
-                parts += [str(path), path.read_bytes().decode("latin-1")]
+                feed(str(path).encode("utf-8", "surrogatepass"))
+                feed(path.read_bytes())
     except OSError:
         return None
-    return parts
+    return digest.hexdigest()

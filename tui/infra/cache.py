@@ -30,16 +30,22 @@ T = TypeVar("T")
 _ANALYSIS_PACKAGES = ("documents", "analysis")
 
 
-def folder() -> Path | None:
-    """Where entries are stored, or None when caching is off."""
-    if os.environ.get("ACCORD_NO_CACHE", "").strip() not in ("", "0"):
-        return None
+def root() -> Path:
+    """The cache folder itself: ``ACCORD_CACHE_DIR``, else the user cache folder (whether or not
+    results are cached: the derived-data store of :mod:`tui.infra.store` lives there too)."""
     explicit = os.environ.get("ACCORD_CACHE_DIR", "").strip()
     if explicit:
         return Path(explicit)
     from tui.infra.paths import user_cache_path
 
     return user_cache_path()
+
+
+def folder() -> Path | None:
+    """Where entries are stored, or None when caching is off."""
+    if os.environ.get("ACCORD_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    return root()
 
 
 def _fingerprint(packages: tuple[str, ...] = _ANALYSIS_PACKAGES) -> str:
@@ -81,7 +87,7 @@ def trusted(path: Path) -> bool:
     return True
 
 
-def _private_folder(path: Path) -> None:
+def private_folder(path: Path) -> None:
     """Create the entry folder (and the cache root) readable and writable by this user only."""
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -121,7 +127,7 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
         except Exception:  # noqa: BLE001 - a corrupt or stale entry of any kind is recomputed
             pass
     value = compute()
-    _private_folder(base / kind)
+    private_folder(base / kind)
     from tui.infra.atomic import write_atomic
     from tui.infra.errors import AccordError
 
@@ -160,7 +166,7 @@ def write_output(kind: str, parts: Iterable[str], text: str, flag: bool) -> None
     if base is None:
         return
     path = base / kind / f"{key(kind, parts, _OUTPUT_PACKAGES)}.out"
-    _private_folder(base / kind)
+    private_folder(base / kind)
     from tui.infra.atomic import write_atomic
     from tui.infra.errors import AccordError
 

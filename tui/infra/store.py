@@ -50,14 +50,9 @@ def path() -> Path | None:
     """The store's file, or None when it is turned off."""
     if os.environ.get("ACCORD_NO_STORE", "").strip() not in ("", "0"):
         return None
-    explicit = os.environ.get("ACCORD_CACHE_DIR", "").strip()
-    if explicit:
-        base = Path(explicit)
-    else:
-        from tui.infra.paths import user_cache_path
+    from tui.infra.cache import root
 
-        base = user_cache_path()
-    return base / "store" / f"derived-{sys.implementation.cache_tag}.marshal"
+    return root() / "store" / f"derived-{sys.implementation.cache_tag}.marshal"
 
 
 def _load() -> dict[Any, Any]:
@@ -99,8 +94,10 @@ def save() -> None:
     _added.clear()
     try:
         payload = marshal.dumps((_identity(), entries))
-        where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         from tui.infra.atomic import write_atomic
+        from tui.infra.cache import private_folder
+
+        private_folder(where.parent)
 
         write_atomic(where, payload, force=True)
     except Exception:  # noqa: BLE001 - an unwritable store costs time next run, never a result
