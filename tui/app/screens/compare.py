@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -335,35 +335,29 @@ class CompareScreen(AccordScreen):
         rows = self.query_one(RowList)
         return rows if self.comparison is not None and rows.display else None
 
-    def action_next_pair(self) -> None:
+    def _step(self, step: Callable[[RowList, int], bool], delta: int, none_left: str) -> None:
+        """Move the rows with ``step`` (next with ``delta`` +1, previous with -1); say so when none is left."""
         rows = self._rows_ready()
-        if rows is not None and not rows.step_pair(+1):
-            self.notify("no further pair", timeout=2)
+        if rows is not None and not step(rows, delta):
+            self.notify(none_left, timeout=2)
+
+    def action_next_pair(self) -> None:
+        self._step(RowList.step_pair, +1, "no further pair")
 
     def action_previous_pair(self) -> None:
-        rows = self._rows_ready()
-        if rows is not None and not rows.step_pair(-1):
-            self.notify("no earlier pair", timeout=2)
+        self._step(RowList.step_pair, -1, "no earlier pair")
 
     def action_next_run(self) -> None:
-        rows = self._rows_ready()
-        if rows is not None and not rows.step_run(+1):
-            self.notify("no further one-sided run", timeout=2)
+        self._step(RowList.step_run, +1, "no further one-sided run")
 
     def action_previous_run(self) -> None:
-        rows = self._rows_ready()
-        if rows is not None and not rows.step_run(-1):
-            self.notify("no earlier one-sided run", timeout=2)
+        self._step(RowList.step_run, -1, "no earlier one-sided run")
 
     def action_next_change(self) -> None:
-        rows = self._rows_ready()
-        if rows is not None and not rows.step_change(+1):
-            self.notify("no further change", timeout=2)
+        self._step(RowList.step_change, +1, "no further change")
 
     def action_previous_change(self) -> None:
-        rows = self._rows_ready()
-        if rows is not None and not rows.step_change(-1):
-            self.notify("no earlier change", timeout=2)
+        self._step(RowList.step_change, -1, "no earlier change")
 
     def action_cycle_filter(self) -> None:
         self.status_filter = FILTERS[(FILTERS.index(self.status_filter) + 1) % len(FILTERS)]
