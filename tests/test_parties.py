@@ -351,3 +351,38 @@ def test_a_pledge_about_a_sea_named_after_a_third_country_is_kept():
             "peacefully by international law.")
     found = detect_text(text, who=who)
     assert len(found) == 1 and found[0].actor in ("both", "unspecified")  # not rejected as China's
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    ("The Ministry of Foreign Affairs of Chile and the Department of Trade of Peru will continue.", " will", BOTH),
+    ("The President of Chile and the Prime Minister of Peru agreed to meet.", " agreed", BOTH),
+    ("The Ministry of Defence of Peru will host the talks.", " will", "Peru"),
+    ("The Chile-Peru relationship should be elevated.", " should", BOTH),
+    ("Chile–Peru cooperation will remain a pillar.", " will", BOTH),
+    ("The upgrade of the Chile-Peru relationship aims to deepen ties.", " aims", ""),
+])
+def test_offices_of_a_country_and_hyphenated_pairs(text, cue, expected):
+    assert P.actor(text, text.index(cue) + 1, ("Chile", "Peru")) == expected
+
+
+def test_a_pair_with_a_third_country_is_not_both():
+    text = "The Ukraine-Moldova border will be opened."
+    assert P.actor(text, text.index(" will") + 1, ("Chile", "Peru")) not in ("both", "Chile", "Peru")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Ana Silva of Chile said the two sides should deepen trade and investment links.", "Chile"),
+    ("\u201cOur two countries should expand cooperation in mining and energy,\u201d President Ana Silva of Chile said.",
+     "Chile"),
+    ("Bilateral relations should be further strengthened in trade and energy, President Ana Silva of Chile said.",
+     "Chile"),
+    ("The two presidents said the two sides should deepen trade and investment links.", "both"),
+    ("President Ana Silva of Chile said the two sides will deepen trade and investment links.", "both"),
+    ("The strategic partnership aims to realise a secure and prosperous region.", "both"),
+])
+def test_a_normative_clause_belongs_to_its_single_speaker(text, expected):
+    from tui.analysis.detection import detect_text
+
+    who = P.of_text("Chile, Peru talks", "Chile and Peru held talks. " + text, ("Chile", "Peru"))
+    found = detect_text(text, who=who)
+    assert found and found[0].actor == expected

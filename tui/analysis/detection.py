@@ -139,6 +139,8 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     asked = _asked(clause, cue, who)
     if found and asked and found == asked:  # "he called on the Australian government to": not Australia
         return next(p for p in who.parties if p != asked)
+    if found in ("", parties.BOTH) and _NORMATIVE.match(cue.text):
+        found = _speaker(context[-1] if context else clause, who, context) or found
     if found:
         return found
     if _TWO_TITLED.search(clause[: cue.start]):
@@ -148,7 +150,25 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     named = parties.named_after(clause, cue.end, who.parties)
     if asked:  # "called on the Russian authorities to ...": the other side asks
         return next(p for p in who.parties if p != asked)
-    return named or "unspecified"
+    if named:
+        return named
+    return parties.BOTH if _commitment_subject(clause, cue) else "unspecified"
+
+
+_NORMATIVE = store.compile(r"^(?:should|must|ought\s+to)(?:\s+not)?$", re.I)
+_REPORTING = store.compile(r"(?<![\w-])(?:said|says|stated|states|noted|notes|wrote|writes|told|remarked|"
+                           r"made\s+(?:the|these|his|her)\s+remarks)(?![\w-])", re.I)
+
+
+def _speaker(sentence: str, who: parties.DocumentParties, context: Sequence[str]) -> str:
+    """The one party whose person reports a normative clause ("Xi said China and Vietnam should
+    ...", "'Our two countries should ...,' he wrote"): a proposal of that side, not a joint pledge.
+    ``""`` when no single party speaks."""
+    for m in _REPORTING.finditer(sentence):
+        speaker = who.actor(sentence, m.start(), context[:-1])
+        if speaker and speaker != parties.BOTH and speaker in who.parties:
+            return speaker
+    return ""
 
 
 def _asked(clause: str, cue: Cue, who: parties.DocumentParties) -> str:
@@ -180,17 +200,31 @@ _COMMITMENT_SUBJECT = store.compile(
 "disputes will be settled by peaceful means" (not "the visit will contribute")."""
 
 
+def _subject_words(clause: str, cue: Cue) -> list[str]:
+    """The last few words before the cue, trailing fillers ("also", "further") dropped."""
+    words = re.findall(r"[\w'’-]+", clause[: cue.start])[-4:]
+    fillers = {"also", "further", "soon", "continue", "jointly", "then", "the", "now", "all"}
+    while words and words[-1].lower() in fillers:
+        words.pop()
+    return words
+
+
+def _commitment_subject(clause: str, cue: Cue) -> bool:
+    """True for a subject-less commitment: a modal or "aim" cue after a subject the parties commit
+    about ("cooperation will remain ...", "the partnership aims to ...")."""
+    words = _subject_words(clause, cue)
+    return bool(words) and bool(_MODAL.match(cue.text) or cue.text.lower().startswith("aim")) and bool(
+        _COMMITMENT_SUBJECT.fullmatch(words[-1]))
+
+
 def _party_subject(clause: str, cue: Cue) -> bool:
     """True when the few words before a modal or "aim" cue name a party, or a subject the parties
     commit about ("cooperation will remain"), not an event ("the visit will")."""
     before = clause[: cue.start].rstrip()
-    words = re.findall(r"[\w'’-]+", before)[-4:]
-    fillers = {"also", "further", "soon", "continue", "jointly", "then", "both", "the", "two", "now", "all"}
-    while words and words[-1].lower() in fillers - {"both", "two"}:
-        words.pop()
+    words = _subject_words(clause, cue)
     if not words:
         return False
-    if (_MODAL.match(cue.text) or cue.text.lower().startswith("aim")) and _COMMITMENT_SUBJECT.fullmatch(words[-1]):
+    if _commitment_subject(clause, cue):
         return True  # "cooperation will remain ...", "the partnership aims to ..."
     if words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and len(words) > 1 or (
             words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and before[:1].isupper()):

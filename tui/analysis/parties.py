@@ -347,6 +347,7 @@ class _Patterns(NamedTuple):
     counterpart: re.Pattern[str]
     prep_before: re.Pattern[str]
     party_noun_after: re.Pattern[str]
+    institution_of: re.Pattern[str]
     name_stop: frozenset[str]
 
 
@@ -366,10 +367,12 @@ def _patterns() -> _Patterns:
     prep_before = store.compile(rf"(?<![\w-])(?:{_alternation(lex['prepositions'])})\s+(?:the\s+)?$", re.I)
     nouns = _alternation(lex["party_nouns"] + ["counterpart", "counterparts"])
     party_noun_after = store.compile(rf"^(?:'s)?\s+(?:(?:{nouns})(?![\w-])|(?:{titles})(?![\w-])|[A-Z])")
+    institution_of = store.compile(rf"(?<![\w-])(?:{_alternation(lex['institutions'])})(?:\s+(?:of|for|and|[A-Z][\w'-]*))*"
+                                   r"\s+of\s+(?:the\s+)?$")
     stop = {w for t in lex["titles"] for w in _TOKEN.findall(t)}
     stop |= set(lexicon.section("instruments")["not_names"])
     return _Patterns(title, title_then_name, both, pronoun, it, counterpart, prep_before, party_noun_after,
-                     frozenset(stop))
+                     institution_of, frozenset(stop))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -705,9 +708,9 @@ class _Ref:
     value: str = ""
 
 
-_JOIN = store.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|together\s+with\s+|along\s+with\s+)"
+_JOIN = store.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|[-–—]\s*|together\s+with\s+|along\s+with\s+)"
                    r"(?:(?:his|her|their|its|the)\s+)?$")
-_AND = store.compile(r"^(?:'s)?\s*,?\s*(?:and|&|or)\s+(?:the\s+)?$")
+_AND = store.compile(r"^(?:'s)?\s*(?:,?\s*(?:and|&|or)\s+(?:the\s+)?|\s*[-–—]\s*)$")
 _SAME_NP = store.compile(r"^(?:'s)?(?:\s+(?:of|the|[A-Z][A-Za-z'-]*))*\s*$")
 
 
@@ -738,7 +741,7 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
         if not free(m.start, m.end):
             continue
         if skipped_end >= 0 and _AND.match(folded[skipped_end:m.start]):
-            skipped_end = m.end  # "between X and Y", "of X and Y": both objects
+            skipped_end = m.end  # "between X and Y", "of X and Y", "of the X-Y relationship": both objects
             continue
         after = folded[m.end:m.end + 40]
         if m.kind == "demonym" and not pats.party_noun_after.match(after):
@@ -748,8 +751,11 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
         if preposed(m.start):
             # "the President of X": a person of X; "cooperation with X": an object
             head = folded[max(0, m.start - 60):m.start]
-            if re.search(rf"(?:{pats.title.pattern})\s+of\s+(?:the\s+)?$", head):
-                refs.append(_Ref(m.start, m.end, "person", m.country))
+            office = re.search(rf"(?:{pats.title.pattern})\s+of\s+(?:the\s+)?$", head) or \
+                pats.institution_of.search(head)
+            if office:  # the ref spans the office, so "the Ministry of X and the Department of Y" joins
+                refs.append(_Ref(m.start - len(head) + office.start(), m.end, "person", m.country))
+                taken.append((m.start - len(head) + office.start(), m.end))
             else:
                 skipped_end = m.end
             continue
