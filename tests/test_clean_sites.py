@@ -250,6 +250,28 @@ def test_a_dateline_line_with_a_zone():
     assert result.furniture.dateline == "March 3, 2025 | 03:44 am PT"
 
 
+@pytest.mark.parametrize("line", [
+    "Written: 2025-03-03 15:18:49Updated: 2025-03-03 15:34:57",
+    "Published: March 3, 2025 | Last modified: March 4, 2025 10:02",
+    "Posted 2025-03-03 08:00 Updated 2025-03-03 09:00 GMT+7",
+    "First published: 3 March 2025, 10:05 MSK",
+])
+def test_date_fields_run_together_are_one_dateline(line):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.dateline == line
+    assert line not in result.body
+
+
+@pytest.mark.parametrize("prose", [
+    "Written by both ministers, the statement was published on March 3, 2025.",
+    "Updated rules on tea exports take effect on March 3, 2025 under the deal.",
+])
+def test_prose_opening_with_a_date_field_word_stays(prose):
+    result = _clean("\n".join([*ARTICLE, prose]))
+    assert prose in result.body
+
+
 def test_prose_with_a_time_stays():
     prose = "By March 3, 2025 at 10:00 the delegates had left."
     result = _clean("\n".join([*ARTICLE, prose]))

@@ -83,12 +83,14 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _SEP = r"[\s,|\-–—]+"
-_DATELINE_BODY = (
-    r"(((last\s+)?updated|published|posted|created)(\s+(on|at))?\s*:?\s*)?"
+_DATE_FIELD = r"((last\s+)?updated|(first\s+)?published|posted|created|written|(last\s+)?modified)(\s+(on|at))?\s*:?\s*"
+_DATE_VALUE = (
     rf"(({_WEEKDAY},?\s+)?{_DATE}({_SEP}{_TIME})?({_SEP}{_TIME})?"
     rf"|{_TIME}{_SEP}({_WEEKDAY},?\s+)?{_DATE})"
 )
-_DATELINE = store.compile(rf"^{_DATELINE_BODY}[\s,|\-–—]*$", re.IGNORECASE)
+_DATELINE_BODY = rf"({_DATE_FIELD})?{_DATE_VALUE}"
+# a date, or several labelled ones run together: "Written: 2023-03-22 15:18:49Updated: 2023-03-22 15:34:57"
+_DATELINE = store.compile(rf"^{_DATELINE_BODY}([\s,|\-–—]*{_DATE_FIELD}{_DATE_VALUE})*[\s,|\-–—]*$", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}"
 # "By Jane Doe", "Reporter: Le Hoa", and "By Hoang Phong   June 20, 2024 | 05:30 pm GMT+7".
 _BYLINE = store.compile(
