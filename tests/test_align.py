@@ -183,3 +183,16 @@ def test_the_sentence_that_travelled_is_the_one_marked_moved():
     # left 5 in place gives runs of the same length; left 5 is the one displaced further.
     assert _off_order([(0, 1), (1, 9), (5, 0), (6, 2), (7, 3)]) == {1, 5}
     assert _off_order([(0, 1), (1, 2), (2, 3), (3, 4), (4, 0), (5, 5)]) == {4}
+
+
+def test_a_shared_date_alone_does_not_make_counterparts(corpus):
+    """Months and weekdays say when, not what: two sentences sharing only "July 2024" stay apart,
+    while the same date with shared content still pairs."""
+    left = doc("The ministers met in Lima on Tuesday, July 9, 2024.\n"
+               "They agreed to build a copper smelter and a deep-water port in Callao.", "a")
+    right = doc("Quito hosted a fisheries conference on Tuesday, July 9, 2024.\n"
+                "The two ministers agreed to build a deep-water port in Callao and a copper smelter.", "b")
+    comparison = compare(left, right, context=corpus.documents)  # IDF of real reports
+    pairs = {(s.index, t.index) for r in comparison.rows for s in r.left for t in r.right}
+    assert (1, 1) in pairs
+    assert (0, 0) not in pairs

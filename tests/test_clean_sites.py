@@ -263,7 +263,33 @@ def test_date_fields_run_together_are_one_dateline(line):
     assert line not in result.body
 
 
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Santiago, March 3, 2025", "Santiago, March 3, 2025"),
+    ("date 2025-03-03 Santiago, March 3, 2025", "Santiago, March 3, 2025"),
+    ("NAIROBI, 3 March 2025 10:05", "NAIROBI, 3 March 2025 10:05"),
+    ("Buenos Aires, March 3, 2025.", "Buenos Aires, March 3, 2025"),
+])
+def test_a_line_of_a_place_and_a_date_is_a_dateline(line, dateline):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.dateline == dateline
+    assert line not in result.body
+
+
+@pytest.mark.parametrize("line", [
+    "This is an archive article published on March 3, 2025",
+    "This archived story was first published in March 3, 2025.",
+    "This is an archived page",
+])
+def test_an_archive_notice_goes(line):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert "archive notice" in _reasons(result)
+
+
 @pytest.mark.parametrize("prose", [
+    "Santiago, March 3, 2025 will be remembered as the day the treaty was signed.",
+    "This is an archive of agreements the two sides signed since March 3, 2025.",
     "Written by both ministers, the statement was published on March 3, 2025.",
     "Updated rules on tea exports take effect on March 3, 2025 under the deal.",
 ])

@@ -416,16 +416,29 @@ class _Profile(NamedTuple):
     negated: bool
     plain: frozenset[str]  # specific content terms: not anchors, actors, nor in most sentences
     anchors: frozenset[str]
+    content: frozenset[str]  # every term but who speaks and when (actors, months, weekdays, numbers)
+
+
+_CALENDAR_TERMS = frozenset(
+    features.terms("January February March April May June July August September October November December "
+                   "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+                   "Saturday Sunday")
+)
+"""Months and weekdays: a shared date says when, not what, so it is no shared content."""
 
 
 def _profile(text: str, vec: dict[str, float], actors: frozenset[str], idf: features.Idf) -> _Profile:
     rec = features.record(text)
-    plain = frozenset(t for t in vec.keys() - rec.anchors - actors if idf(t) >= COMMON_IDF)
-    return _Profile(rec.numbers, rec.negated, plain, frozenset(vec.keys() & rec.anchors))
+    content = frozenset(t for t in vec.keys() - actors - _CALENDAR_TERMS if not t.isdigit())
+    plain = frozenset(t for t in content - rec.anchors if idf(t) >= COMMON_IDF)
+    return _Profile(rec.numbers, rec.negated, plain, frozenset(vec.keys() & rec.anchors), content)
 
 
 def _gate(left: _Profile, right: _Profile, cos: float) -> float:
-    """The gated score of a candidate pair (see the module docstring)."""
+    """The gated score of a candidate pair (see the module docstring); 0 when the two share no
+    content at all, only who speaks or when."""
+    if not left.content & right.content:
+        return 0.0
     score = cos
     if left.negated != right.negated:
         score *= NEGATION_PENALTY
@@ -516,7 +529,9 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
             scored = list(acc.items())
         for j, cos in scored:
             if cos >= MIN_COSINE:
-                out.append(_Candidate(round(_gate(left[i], right[j], cos), 6), cos, i, j))
+                score = round(_gate(left[i], right[j], cos), 6)
+                if score > 0.0:
+                    out.append(_Candidate(score, cos, i, j))
     out.sort(key=lambda c: (-c.score, c.i, c.j))
     return out
 

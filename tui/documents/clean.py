@@ -126,6 +126,17 @@ _DATELINE_PREFIX = store.compile(
     rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH}))"
     rf"\s*(?:{_DASH}|\.)\s+(?:(?P<agency>/(?P<agency_name>[A-Z][A-Za-z0-9]{{1,15}})/\.?)\s+)?(?=\S)"
 )
+# A whole line that is a place and a date, after an optional date label: "New Delhi, December 7,
+# 2021", "date 2021-12-07 New Delhi, December 7, 2021", "HANOI, June 20, 2024 10:05" (folded text).
+_PLACE_DATE_LINE = store.compile(
+    rf"^(?:(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*[|·]?\s+)?"
+    rf"(?P<dateline>(?:{_PLACE}|{_CITY}),\s+(?i:{_DATELINE_BODY}))[\s.]*$"
+)
+# "This is an archive article published on July 10, 2024": a page's archive notice.
+_ARCHIVE_NOTICE = store.compile(
+    rf"^(?i:this\s+(?:is\s+an?\s+)?archived?\s+(?:article|story|copy|page|report|version)"
+    rf"(?:\s+(?:was\s+)?(?:first\s+)?(?:published|posted|written)(?:\s+(?:on|in))?(?:\s+{_DATELINE_BODY})?)?)[\s.]*$"
+)
 # "(Editor: X)", "[Source: X]", "Editors: X, Y": a role, a colon, names; no sentence inside.
 _ROLE = (
     r"(?i:(?:web |chief |responsible |executive |managing |senior )?editors?|edited by|translators?"
@@ -300,6 +311,11 @@ def _furniture(state: _State, line: int, view: Folded) -> bool:
     elif _DATELINE.match(probe):
         state.dateline = state.dateline or text
         reason = "dateline (lifted to the dateline field)"
+    elif place_date := _PLACE_DATE_LINE.match(probe):
+        state.dateline = state.dateline or view.source(*place_date.span("dateline"))
+        reason = "dateline (lifted to the dateline field)"
+    elif _ARCHIVE_NOTICE.match(probe):
+        reason = "archive notice"
     elif byline := _BYLINE.match(probe):
         state.byline = state.byline or view.source(*byline.span("name"))
         reason = "byline (lifted to the byline field)"
