@@ -287,6 +287,26 @@ def test_an_archive_notice_goes(line):
     assert "archive notice" in _reasons(result)
 
 
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Chile, Kenya upgrade ties hinh anh 1", ""),
+    ("Chile, Kenya upgrade ties hình ảnh 2The two presidents shake hands after the talks in Nairobi.",
+     "The two presidents shake hands after the talks in Nairobi."),
+])
+def test_an_inline_image_label_goes_with_its_alt_text(line, kept):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert "image label (an image's alt text and number)" in _reasons(result)
+    assert "hinh anh" not in result.body and "hình ảnh" not in result.body
+    if kept:
+        assert kept in result.body
+
+
+def test_prose_about_an_image_stays():
+    prose = "The minister showed image 12 of the port plans to the delegates."
+    result = _clean("\n".join([*ARTICLE, prose]))
+    assert prose in result.body
+
+
 @pytest.mark.parametrize("prose", [
     "Santiago, March 3, 2025 will be remembered as the day the treaty was signed.",
     "This is an archive of agreements the two sides signed since March 3, 2025.",

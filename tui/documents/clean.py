@@ -55,6 +55,9 @@ _TEASER_LINK = store.compile(
     r"\s*[:»>|]+\s*\S",
     re.IGNORECASE,
 )
+# A Vietnamese site's inline image label, "hinh anh 1" / "hình ảnh 1" ("image 1"), after the image's
+# alt text (often the headline) and before its caption, all on one line.
+_IMAGE_LABEL = store.compile(r"^.{0,300}?(?<![\w-])(?i:h[iì]nh\s+[aả]nh)\s*\d{1,2}(?!\d)\s*")
 _BULLET = store.compile(r"^\s*[•·▪●◦‣∙*\-–—]\s*(\S.*)$")
 _IMAGE_MARKER = store.compile(
     r"(^|[-–—])\s*(ảnh|anh|photo|image|hình|hinh|picture|pic)\s*\d+\s*\.?\s*$", re.IGNORECASE
@@ -262,7 +265,15 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
     headline and is lifted out of the body.
     """
     state = _State()
-    content = [(n, t.strip()) for n, t in lines if t.strip()]
+    content = []
+    for n, t in lines:
+        t = t.strip()
+        label = _IMAGE_LABEL.search(t)
+        if label:  # "<alt text> hinh anh 1<caption>": the alt text and number go, the caption stays
+            state.drop(n, t[: label.end()], "image label (an image's alt text and number)")
+            t = t[label.end():]
+        if t:
+            content.append((n, t))
     views = [folded(t) for _, t in content]
     keys = [match_key(t) for _, t in content]
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
