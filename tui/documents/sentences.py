@@ -50,6 +50,15 @@ _LIST_MARKER = store.compile(r"\s*(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])\.")
 """A list item's number or letter ("1.", "iv.", "b."): it never ends a sentence of its own."""
 
 
+_COUNTRY_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u"}
+_TITLE_WORDS = {"president", "prime", "vice", "secretary", "ambassador", "envoy", "mr", "mrs", "ms", "dr"}
+"""Titles a dotted country abbreviation qualifies ("U.S. President", "U.K. Prime Minister")."""
+
+
+def _title(word: str) -> bool:
+    return word.strip("\"'“‘").rstrip(",;:").lower().rstrip(".") in _TITLE_WORDS
+
+
 def _opener(word: str) -> bool:
     """True when ``word`` (quotes and trailing commas aside) typically starts a sentence."""
     return word.strip("\"'“‘").rstrip(",;:").lower() in _OPENERS
@@ -75,6 +84,8 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
                 if len(bare) == 1 and bare.isalpha() and before.group(1)[0].isupper():
                     # an initial ("Vladimir V. Putin"), unless a sentence opener follows ("in Phase B. The")
                     return _opener(word)
+                if bare in _COUNTRY_ABBREVIATIONS and _title(word):
+                    return False  # "Yoon and U.S. President Joe Biden": the country names the title
                 if bare in _MAYBE_FINAL:
                     return _opener(word)
                 if bare in _TITLES:
