@@ -120,13 +120,15 @@ def resolve(label: str, texts: set[str] | list[str]) -> str:
 
 
 def _resolved(labels: dict, left: set[str], right: set[str], left_body: str = "", right_body: str = "") -> dict:  # type: ignore[type-arg]
-    """Labels with each text resolved to its sentence. A no-counterpart label whose text is no longer in
-    the clean body at all (cleaning has since removed it as furniture: a caption, a photo credit) is
-    dropped: there is nothing left to pair."""
+    """Labels with each text resolved to its sentence. A label (a pair, or a no-counterpart sentence)
+    whose text is no longer in the clean body at all (cleaning has since removed it as furniture: a
+    caption, a photo credit, a headline glued to an image label) is dropped: there is nothing left
+    to pair."""
     def kept(text: str, body: str, texts: set[str]) -> bool:
         return not body or resolve(text, texts) in texts or text in body
     return {
-        "pairs": [{**p, "left": resolve(p["left"], left), "right": resolve(p["right"], right)} for p in labels["pairs"]],
+        "pairs": [{**p, "left": resolve(p["left"], left), "right": resolve(p["right"], right)} for p in labels["pairs"]
+                  if kept(p["left"], left_body, left) and kept(p["right"], right_body, right)],
         "left_unmatched": [resolve(t, left) for t in labels["left_unmatched"] if kept(t, left_body, left)],
         "right_unmatched": [resolve(t, right) for t in labels["right_unmatched"] if kept(t, right_body, right)],
     }

@@ -61,6 +61,13 @@ def group_for(result, doc: str, index: int, contains: str):
         ("Prior to the press conference, the two Presidents witnessed the signing of 11 documents.", None),
         ("He emphasised the significance of President Putin's visit to Hanoi.", None),
         ("The talks took place in an open and sincere atmosphere.", None),
+        # emphasis without commitment (issue 9), unless the sides affirm the importance of acting
+        ("The two presidents underscored the importance of economic relations between their countries.", None),
+        ("They stressed the importance of peace and stability across the strait.", None),
+        ("The minister highlighted the significance of maritime links with the island states.", None),
+        ("Both sides affirmed the importance of accelerating the project to build a research reactor.", "intent"),
+        ("Both sides agreed on the importance of ensuring freedom of navigation and overflight.", "intent"),
+        ("They stressed the need to diversify supply chains for critical minerals.", "intent"),
     ],
 )
 def test_detection_strength(text, strength):

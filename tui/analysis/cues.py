@@ -3,10 +3,13 @@
 Three strengths, strongest first: ``pledge`` (agreed, pledged, vowed, will,
 affirmed their determination ...), ``support`` (support, welcome, back,
 endorse, voiced support ...) and ``intent`` (hope, wish, desire, aim, plan,
-look forward, the need / importance of ...). The leftmost cue decides, with
+look forward, the need to ...). The leftmost cue decides, with
 the rules that mattered in the field notes: "agreed on the need" and
-"affirmed the importance" are intent; "agreed that", "believe" and "expect"
-cancel a later will/would (a claim, not a promise).
+"agreed on the importance" are intent; "agreed that", "believe" and "expect"
+cancel a later will/would (a claim, not a promise). Emphasis alone ("stressed
+the importance of", "highlighted the significance of") commits no one: no cue;
+both sides affirming the importance of an action ("affirmed the importance of
+accelerating the project") is intent.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"agree(?:d|s)?\s+on\s+the\s+(?:need|importance|necessity)"),
     (INTENT, r"agree(?:d|s)?\s+that\s+(?:there\s+is|it\s+is)\s+(?:a\s+|an\s+)?(?:need|necessary|important)"),
     (INTENT, r"(?:affirm|reaffirm|underline|underscore|stress|emphasi[sz]e|highlight|note)(?:ed|d|es|s)?"
-             r"\s+the\s+(?:need|importance|necessity|significance)"),
+             r"\s+the\s+(?:need|necessity)"),
+    (INTENT, r"(?:affirm|reaffirm)(?:ed|s)?\s+the\s+(?:importance|significance)\s+of\s+[a-z]+ing"),  # of acting
     (INTENT, r"(?:express|voice|show|affirm|reaffirm|reiterate|convey|underline|underscore|stress|"
              r"emphasi[sz]e|highlight)(?:ed|d|es|s|ing)?\s+"
              r"(?:(?:their|its|his|her|the|a|an|strong|shared|common|[^\W\d_]+['’]s)\s+)*"
@@ -71,7 +75,6 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"look(?:s|ed|ing)?\s+forward"),
     (INTENT, r"read(?:y|iness)|willing(?:ness)?"),
     (INTENT, r"(?:the\s+)?need\s+(?:to|for)"),
-    (INTENT, r"importance\s+of"),
     (INTENT, r"call(?:s|ed)?\s+(?:on|for|upon)"),
     (INTENT, r"urge(?:s|d)?"),
     (INTENT, r"request(?:s|ed)?"),
