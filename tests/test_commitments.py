@@ -68,6 +68,13 @@ def group_for(result, doc: str, index: int, contains: str):
         ("Both sides affirmed the importance of accelerating the project to build a research reactor.", "intent"),
         ("Both sides agreed on the importance of ensuring freedom of navigation and overflight.", "intent"),
         ("They stressed the need to diversify supply chains for critical minerals.", "intent"),
+        # a commitment verb and a "that" clause with a party subject and will/would
+        ("They agreed that Chile and Kenya would continue to work together on port investment.", "pledge"),
+        ("He also announced that Chile would open a new consulate in Mombasa.", "pledge"),
+        ("The leaders are believed to have confirmed that their countries will start talks on a visa deal.", "pledge"),
+        ("They agreed that the visit will contribute to stronger ties between the peoples.", None),
+        ("Boric is believed to have agreed with Ruto on a deal to supply copper wire.", "pledge"),
+        ("He agreed with the view that trade between the two countries is important.", None),
     ],
 )
 def test_detection_strength(text, strength):

@@ -43,6 +43,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # firm
     (PLEDGE, r"agree(?:d|s|ing)?\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
              r"today|yesterday)\s+)?(?:to|on|not|upon)"),
+    (PLEDGE, r"agree(?:d|s|ing)?\s+with\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:to|on|upon)"),  # "agreed with Marcos on"
     (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:pledg|vow|committ|decid|resolv|promis)ing(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:consent|concur)(?:red|ed|s|ring|ing)?\s+(?:to|on|not|upon)"),

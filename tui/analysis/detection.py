@@ -139,6 +139,8 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     asked = _asked(clause, cue, who)
     if found and asked and found == asked:  # "he called on the Australian government to": not Australia
         return next(p for p in who.parties if p != asked)
+    if re.match(r"agree\w*\s+with\s", cue.text, re.I):
+        return parties.BOTH  # "X agreed with Y on ...": one side agrees with the other
     if found in ("", parties.BOTH) and _NORMATIVE.match(cue.text):
         found = _speaker(context[-1] if context else clause, who, context) or found
     if found:
@@ -253,7 +255,27 @@ def _decide(clause: str) -> Cue | None:
         if m:
             start = m.end() - len("would")
             cue = Cue("pledge", "would", start, m.end(), False)
+    if cue is None:
+        cue = _committed_that(clause)
     return cue
+
+
+_COMMIT_THAT = store.compile(
+    r"(?<![\w-])(?:agree|announce|confirm|reaffirm|affirm|decide|concur|assure)(?:d|ed|s)?\s+that\s+"
+    r"(?P<subject>(?:[\w'’.-]+\s+){1,6}?)(?P<modal>will|would|shall)(?:\s+not)?(?![\w-])",
+    re.I,
+)
+
+
+def _committed_that(clause: str) -> Cue | None:
+    """"They agreed that the UK and Japan would continue ...", "announced that India would open
+    ...": a commitment verb, then a "that" clause whose subject names a party and whose verb is
+    will/would/shall, is a firm pledge (the modal is the cue); "agreed that the visit will" is not."""
+    m = _COMMIT_THAT.search(clause)
+    if m is None:
+        return None
+    modal = Cue("pledge", m.group("modal"), m.start("modal"), m.end("modal"), False)
+    return modal if _party_subject(clause, modal) else None
 
 
 def detect(doc: Document) -> tuple[Pledge, ...]:
