@@ -71,7 +71,7 @@ def group_for(result, doc: str, index: int, contains: str):
         # a commitment verb and a "that" clause with a party subject and will/would
         ("They agreed that Chile and Kenya would continue to work together on port investment.", "pledge"),
         ("He also announced that Chile would open a new consulate in Mombasa.", "pledge"),
-        ("The leaders are believed to have confirmed that their countries will start talks on a visa deal.", "pledge"),
+        ("The leaders are believed to have confirmed that their countries will start negotiations on a visa deal.", "pledge"),
         ("They agreed that the visit will contribute to stronger ties between the peoples.", None),
         ("Boric is believed to have agreed with Ruto on a deal to supply copper wire.", "pledge"),
         ("He agreed with the view that trade between the two countries is important.", None),
