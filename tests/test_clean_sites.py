@@ -307,7 +307,37 @@ def test_prose_about_an_image_stays():
     assert prose in result.body
 
 
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Go to main text", "page navigation link or menu"),
+    ("Skip to content", "page navigation link or menu"),
+    ("MENU", "page navigation link or menu"),
+    ("0 SHARES Share Tweet", "sharing or tag widget"),
+    ("• Link copied", "sharing or tag widget"),
+    ("(AFP)", "credit line (an agency or source in parentheses)"),
+    ("(Office of the President)", "credit line (an agency or source in parentheses)"),
+    ("El Mercurio", "site name (the outlet of the front matter)"),
+])
+def test_more_page_furniture_goes(line, reason):
+    result = clean_text(_page(line), outlet="El Mercurio (Santiago)")
+    _kept(result, ARTICLE[0])
+    assert reason in _reasons(result)
+
+
+def test_a_widget_after_a_date_label_does_not_stop_the_dateline():
+    result = _clean(_page("date 2025-03-03 0 SHARES Share Tweet", "", "SANTIAGO, March 3 (Xinhua) — " + ARTICLE[0]))
+    assert result.furniture.source == "SANTIAGO, March 3 (Xinhua)"
+    assert ARTICLE[0] in result.body
+
+
+def test_a_release_date_before_a_dash_is_lifted():
+    result = _clean("03 March 2025 – " + "\n".join(ARTICLE))
+    assert result.furniture.dateline == "03 March 2025"
+    assert result.body.startswith(ARTICLE[0])
+
+
 @pytest.mark.parametrize("prose", [
+    "Menu planning for the state banquet took the protocol office a week.",
+    "(The ministers did not say when.)",
     "Santiago, March 3, 2025 will be remembered as the day the treaty was signed.",
     "This is an archive of agreements the two sides signed since March 3, 2025.",
     "Written by both ministers, the statement was published on March 3, 2025.",

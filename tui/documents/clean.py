@@ -66,7 +66,8 @@ _IMAGE_MARKER = store.compile(
 # The credited name after a colon starts with a capital or digit, so article prose
 # such as "a simple picture: two nations ..." is not taken for a caption.
 _CREDIT = store.compile(
-    r"(?:^|[\s.,;|\-–—(\[])\s*(?P<credit>(?i:photos?|images?|pictures?|illustration|file photo|source)"
+    r"(?:^|[\s.,;|\-–—(\[])\s*(?P<credit>(?i:(?:photo|image|picture)\s+credits?|photos?|images?|pictures?"
+    r"|illustration|file photo|source)"
     r"(?:(?i:\s+courtesy\s+of\s+)[^.|:()\[\]]{1,60}?|\s*:\s*[A-Z0-9\"“][^.|:()\[\]]{0,60}?))"
     r"\s*[)\]]?\s*[.|]?\s*$",
 )
@@ -83,7 +84,7 @@ _DATE = (
     rf"({_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})"
 )
 _SEP = r"[\s,|\-–—]+"
 _DATE_FIELD = r"((last\s+)?updated|(first\s+)?published|posted|created|written|(last\s+)?modified)(\s+(on|at))?\s*:?\s*"
@@ -121,12 +122,13 @@ _SOURCE_PREFIX = store.compile(
 _DATE_LABEL = store.compile(
     rf"^(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*[|·]?\s+(?=\S)"
 )
-# A place dateline with no agency: "HA NOI —", "A/B, June 20 -", "MOSCOW, June 20. /TASS/." (folded text)
+# A place dateline with no agency: "HA NOI —", "A/B, June 20 -", "MOSCOW, June 20. /TASS/.", or a
+# government release's date: "03 November 2023 – H.E. ..." (folded text)
 _CAPS = r"[A-Z][A-Z.'’-]+"
 _PLACE = rf"{_CAPS}(?:[ /]{_CAPS}){{0,3}}"
 _DATELINE_PREFIX = store.compile(
     rf"^(?P<dateline>(?:{_PLACE}|{_CITY}),\s+{_PREFIX_DATE}(?=\s*(?:{_DASH}|\.))"
-    rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH}))"
+    rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH})|(?i:{_DATE})(?=\s*{_DASH}))"
     rf"\s*(?:{_DASH}|\.)\s+(?:(?P<agency>/(?P<agency_name>[A-Z][A-Za-z0-9]{{1,15}})/\.?)\s+)?(?=\S)"
 )
 # A whole line that is a place and a date, after an optional date label: "New Delhi, December 7,
@@ -177,15 +179,23 @@ _SLASH_CREDIT = store.compile(
 _SHARE = r"share|chia se|partager|compartir|compartilhar|teilen|condividi|delen|bagikan|поделиться|分享|シェア|공유"
 _WIDGET_WORDS = (
     rf"{_SHARE}|print|email|e-mail|tweet|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
-    r"|pinterest|messenger|viber|copy link|comments?|\d+ comments?"
+    r"|pinterest|messenger|viber|copy link|link copied|comments?|\d+ comments?|\d+ shares?|shares"
 )
 _WIDGET = store.compile(
-    rf"^(({_SHARE})( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{{1,20}})?|print|email|e-mail|tweet"
-    r"|facebook|twitter|zalo|linkedin|whatsapp|telegram|comments?|copy link|back to top|subscribe"
+    rf"^(?:[•·▪●◦‣∙*]\s*)?(({_SHARE})( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{{1,20}})?|print"
+    r"|email|e-mail|tweet|facebook|twitter|zalo|linkedin|whatsapp|telegram|comments?|copy link|link copied"
+    r"|copied to clipboard|back to top|subscribe"
     r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
 _WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re.IGNORECASE)
+# Links a page offers to jump about, and its menu button: "Go to main text", "Skip to content", "MENU".
+_SKIP_LINK = store.compile(
+    r"^(?i:(?:go|skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|article|navigation|menu|top|search)"
+    r"|skip\s+navigation|(?:main\s+)?menu|open\s+menu|close\s+menu|toggle\s+navigation)\s*[.:»>]*$"
+)
+# A line that is only a credit in parentheses: "(AFP)", "(Office of the President)", "(Photo: VNA)".
+_CREDIT_LINE = store.compile(r"^\((?:[A-Z][\w.&'’/-]*)(?:\s+(?:of|the|and|for|[A-Z][\w.&'’/-]*)){0,6}\)\.?$")
 _HASHTAGS = store.compile(r"^(#\w+[\s,]*)+$")
 _PUNCT_ONLY = store.compile(r"^[\W_]+$")
 _SENTENCE_END = store.compile(r"[.!?:;…\"”’)]\s*$")
@@ -258,11 +268,12 @@ def _navigation_runs(lines: list[tuple[int, str]]) -> set[int]:
     return found
 
 
-def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
+def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "") -> CleanResult:
     """Clean numbered source lines (``(file_line, text)``) of one capture.
 
     ``title`` is the document's curated title: a line repeating it is the
-    headline and is lifted out of the body.
+    headline and is lifted out of the body. ``outlet`` is the site's name: a
+    line that is only that name is the site's masthead.
     """
     state = _State()
     content = []
@@ -272,8 +283,14 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
         if label:  # "<alt text> hinh anh 1<caption>": the alt text and number go, the caption stays
             state.drop(n, t[: label.end()], "image label (an image's alt text and number)")
             t = t[label.end():]
+        if t and not content:
+            date = _DATE_LABEL.match(t)
+            if date and _furniture_alone(t[date.end():]):  # "date 2025-04-24 0 SHARES Share Tweet"
+                state.drop(n, t[: date.end()], "date label (the date is in the front matter)")
+                t = t[date.end():]
         if t:
             content.append((n, t))
+    outlet_keys = {k for k in (match_key(outlet), match_key(re.sub(r"\s*\([^)]*\)\s*$", "", outlet))) if k}
     views = [folded(t) for _, t in content]
     keys = [match_key(t) for _, t in content]
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
@@ -298,6 +315,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "") -> CleanResult:
         elif title_key and key == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
+        elif key in outlet_keys:
+            state.drop(line, text, "site name (the outlet of the front matter)")
         elif _furniture(state, line, view):
             pass
         elif pos in repeats:
@@ -349,12 +368,21 @@ def _furniture(state: _State, line: int, view: Folded) -> bool:
     return bool(reason)
 
 
+def _furniture_alone(text: str) -> bool:
+    """True when ``text``, a line's rest after a date label, is a widget or menu by itself."""
+    return bool(_widget_reason(folded(text.strip()).text))
+
+
 def _widget_reason(probe: str) -> str:
     """Why a line is a caption ending in '|', a widget or stray punctuation, or ''."""
     if _BAR_END.search(probe):
         return "photo caption (ends with '|')"
     if _WIDGET.match(probe) or _WIDGET_ROW.match(probe) or _HASHTAGS.match(probe):
         return "sharing or tag widget"
+    if _SKIP_LINK.match(probe):
+        return "page navigation link or menu"
+    if _CREDIT_LINE.match(probe):
+        return "credit line (an agency or source in parentheses)"
     if _PUNCT_ONLY.match(probe):
         return "stray punctuation line"
     return ""
@@ -455,7 +483,7 @@ def _adjacent_repeats(content: list[tuple[int, str]], keys: list[str]) -> dict[i
     return pairs
 
 
-def clean_text(text: str, title: str = "", first_line: int = 1) -> CleanResult:
+def clean_text(text: str, title: str = "", first_line: int = 1, outlet: str = "") -> CleanResult:
     """Clean a capture given as one string whose first line is file line ``first_line``."""
     lines = [(first_line + i, t) for i, t in enumerate(text.split("\n"))]
-    return clean_lines(lines, title)
+    return clean_lines(lines, title, outlet)

@@ -47,7 +47,7 @@ class Document:
     def _cleaned(self) -> CleanResult:
         from tui.documents.clean import clean_text
 
-        return clean_text(self.source, self.meta.title, first_line=self.first_body_line)
+        return clean_text(self.source, self.meta.title, first_line=self.first_body_line, outlet=self.meta.outlet)
 
     @property
     def body(self) -> str:
