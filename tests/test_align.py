@@ -196,3 +196,10 @@ def test_a_shared_date_alone_does_not_make_counterparts(corpus):
     pairs = {(s.index, t.index) for r in comparison.rows for s in r.left for t in r.right}
     assert (1, 1) in pairs
     assert (0, 0) not in pairs
+
+
+def test_quotes_and_dotted_abbreviations_alone_leave_a_sentence_unchanged():
+    left = doc("\u201cThe U.S.-ROK alliance will grow stronger in every field,\u201d the two presidents said.", "a")
+    right = doc('"The US-ROK alliance will grow stronger in every field," the two presidents said.', "b")
+    rows = [r for r in compare(left, right).rows if r.left and r.right]
+    assert len(rows) == 1 and rows[0].status == "unchanged"

@@ -320,9 +320,13 @@ class Alignment:
 _WORD = store.compile(r"[^\W_]+")
 
 
+_DOTTED = store.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+
+
 def _cased_words(text: str) -> list[str]:
-    """The words of ``text`` as written: rows whose words are equal are "unchanged"."""
-    return _WORD.findall(text)
+    """The words of ``text`` as written, a dotted abbreviation as one ("U.S." = "US"): rows whose
+    words are equal are "unchanged" (punctuation and quote marks aside)."""
+    return _WORD.findall(_DOTTED.sub(lambda m: m.group().replace(".", ""), text))
 
 
 def _readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
