@@ -311,3 +311,37 @@ def test_the_default_pair_note_only_for_the_default_pair():
     assert "*default pair: the latest joint statement against the one before it*" in markdown
     named = run("--corpus", CORPUS, "compare", "nhandan", "vgp", "--width", "120").output
     assert "default pair" not in named
+
+
+def _statement(folder: Path, doc_id: str, date: dt.date, body: str) -> None:
+    meta = {"id": doc_id, "title": doc_id, "date": date, "kind": "joint-statement-report"}
+    (folder / f"{doc_id}.txt").write_text(corpus_file_text(meta, body), encoding="utf-8")
+
+
+@pytest.fixture
+def two_country_pairs(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    _statement(folder, "cl-pe-2022", dt.date(2022, 3, 1),
+               "Chile and Peru agreed to expand trade in copper.\nPeru will open a consulate in Arica.\n")
+    _statement(folder, "cl-pe-2024", dt.date(2024, 3, 1),
+               "Chile and Peru agreed to expand trade in copper and fish.\nChile will build a port in Arica.\n")
+    _statement(folder, "ke-cn-2025", dt.date(2025, 4, 24),
+               "China and Kenya agreed to extend the railway to Uganda.\nKenya will export more tea to China.\n")
+    return folder
+
+
+def test_default_pair_keeps_to_the_same_two_countries(two_country_pairs):
+    result = run("--corpus", str(two_country_pairs), "compare", "--width", "120")
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0]
+    assert "cl-pe-2022" in first and "cl-pe-2024" in first
+    assert "between the same two countries" in result.output
+
+
+def test_a_pair_of_different_countries_is_noted(two_country_pairs):
+    result = run("--corpus", str(two_country_pairs), "compare", "cl-pe-2024", "ke-cn-2025", "--width", "200")
+    assert result.exit_code == 0
+    note = next(line for line in result.output.splitlines() if line.startswith("note: "))
+    assert note.startswith("note: cl-pe-2024 is between ") and ", ke-cn-2025 between " in note
+    assert {"Chile", "Peru", "China", "Kenya"} <= set(note.replace(",", " ").split())

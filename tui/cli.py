@@ -509,8 +509,9 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
     and sentences only one side has. The older document goes on the left
     whatever the order given (--as-given keeps it; documents of the same
     date and a '-' side stay as given). With no ids, compares the latest
-    joint-statement report with the one before it (else the two most recent
-    documents), and the header says so.
+    joint-statement report with the one before it between the same two
+    countries (else the two most recent documents), and the header says so;
+    documents between different countries get a note.
 
     \b
     Examples:
@@ -545,15 +546,19 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         return
     corpus = settings.load()
     note = ""
+    from tui.analysis.parties import parties_note, same_parties
+
     if left is None or right is None:
         from tui.documents.corpus import default_pair, default_pair_reason
 
-        left_doc, right_doc = default_pair(corpus)
-        note = f"default pair: {default_pair_reason(corpus)}"
+        left_doc, right_doc = default_pair(corpus, same_parties)
+        note = f"default pair: {default_pair_reason(corpus, same_parties)}"
     else:
         if left == right == "-":
             raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
         left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
+    differ = parties_note(left_doc, right_doc)
+    note = "; ".join(n for n in (note, f"note: {differ}" if differ else "") if n)
     if not as_given and "-" not in (left, right) and right_doc.date < left_doc.date:
         left_doc, right_doc = right_doc, left_doc  # the older document on the left (same date: as given)
     if output is not None:

@@ -687,6 +687,21 @@ def of_document(doc: Any) -> DocumentParties:
     return _recent_documents(doc)
 
 
+def same_parties(a: Any, b: Any) -> bool:
+    """True unless two documents are between different countries (when either's two parties are
+    unknown, nothing says they differ)."""
+    pa, pb = of_document(a).parties, of_document(b).parties
+    return len(pa) < 2 or len(pb) < 2 or set(pa) == set(pb)
+
+
+def parties_note(a: Any, b: Any) -> str:
+    """A header note when two documents are between different countries, else ``""``."""
+    if same_parties(a, b):
+        return ""
+    pa, pb = of_document(a).parties, of_document(b).parties
+    return f"{a.id} is between {' and '.join(pa)}, {b.id} between {' and '.join(pb)}"
+
+
 def _of_document(doc: Any) -> DocumentParties:
     declared = tuple(getattr(doc.meta, "parties", ()) or ())
     return of_text(doc.title, doc.body, declared)

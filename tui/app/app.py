@@ -215,8 +215,10 @@ class AccordApp(App[None]):
         if self.corpus is None:
             return
         if left_id is None or right_id is None:
+            from tui.analysis.parties import same_parties
+
             try:
-                left, right = default_pair(self.corpus)
+                left, right = default_pair(self.corpus, same_parties)
             except AccordError as exc:
                 self.notify(str(exc), severity="warning", markup=False)
                 return
@@ -239,7 +241,9 @@ class AccordApp(App[None]):
             self.notify("the corpus needs at least two documents to compare", severity="warning")
             return
         if left_id is None and right_id is None:
-            left, right = default_pair(self.corpus)
+            from tui.analysis.parties import same_parties
+
+            left, right = default_pair(self.corpus, same_parties)
             left_id, right_id = left.id, right.id
         self._pick_and_compare(left_id, right_id)
 

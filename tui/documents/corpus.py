@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -317,25 +318,41 @@ LATEST_STATEMENTS = "the latest joint statement against the one before it"
 LATEST_DOCUMENTS = "the two most recent documents"
 
 
-def _default(corpus: Corpus) -> tuple[Document, Document, str]:
+SameParties = Callable[[Document, Document], bool]
+DEFAULT_SEARCH = 32
+"""How many of the latest candidates the default pair is looked for among, by their countries."""
+
+
+def _default(corpus: Corpus, same_parties: SameParties | None = None) -> tuple[Document, Document, str]:
     statements = [d for d in corpus.documents if d.meta.kind == JOINT_STATEMENT]
     if len(statements) >= 2:
-        return statements[-2], statements[-1], LATEST_STATEMENTS
-    if len(corpus.documents) >= 2:
-        return corpus.documents[-2], corpus.documents[-1], LATEST_DOCUMENTS
-    raise UnknownDocument("the corpus needs at least two documents to compare")
+        pool, reason = statements, LATEST_STATEMENTS
+    elif len(corpus.documents) >= 2:
+        pool, reason = list(corpus.documents), LATEST_DOCUMENTS
+    else:
+        raise UnknownDocument("the corpus needs at least two documents to compare")
+    if same_parties is None or same_parties(pool[-2], pool[-1]):
+        return pool[-2], pool[-1], reason
+    recent = pool[-DEFAULT_SEARCH:]  # the pair is looked for among the latest few (each test reads parties)
+    for r in range(len(recent) - 1, 0, -1):  # the latest that has an earlier one of the same countries
+        for left in reversed(recent[:r]):
+            if same_parties(left, recent[r]):
+                return left, recent[r], f"{reason} between the same two countries"
+    return pool[-2], pool[-1], f"{reason} (no two are between the same two countries)"
 
 
-def default_pair(corpus: Corpus) -> tuple[Document, Document]:
+def default_pair(corpus: Corpus, same_parties: SameParties | None = None) -> tuple[Document, Document]:
     """The headline comparison: the latest joint-statement report against the one before it.
 
     Falls back to the two most recent documents when the corpus has fewer
     than two joint-statement reports; :func:`default_pair_reason` says which.
+    ``same_parties`` (the analysis's test of two documents' countries) makes "the one before it"
+    the latest earlier one between the same two countries, in a corpus of several country pairs.
     """
-    left, right, _ = _default(corpus)
+    left, right, _ = _default(corpus, same_parties)
     return left, right
 
 
-def default_pair_reason(corpus: Corpus) -> str:
+def default_pair_reason(corpus: Corpus, same_parties: SameParties | None = None) -> str:
     """Why :func:`default_pair` chose its pair, for a header ("the latest joint statement against ...")."""
-    return _default(corpus)[2]
+    return _default(corpus, same_parties)[2]
