@@ -298,3 +298,39 @@ def test_core_imports_no_ui_library():
             "bad = [m for m in ('rich', 'textual') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pledges_group_and_read_status_within_one_pair_of_countries():
+    """A corpus of two country pairs: the same words in another pair's statement are another
+    relationship's pledge, and "new" / "dropped" are read on each pair's own years."""
+    from tui.render.commitments import status
+
+    docs = [
+        make_doc("cl-pe-2022", "Chile and Peru agreed to expand trade in copper and lithium.\n"
+                 "Chile and Peru held talks in Lima.", "2022-03-01"),
+        make_doc("cl-pe-2024", "Chile and Peru agreed to expand trade in copper and lithium further.\n"
+                 "The two sides met in Santiago.", "2024-03-01"),
+        make_doc("ke-cn-2025", "China and Kenya agreed to expand trade in copper and lithium.\n"
+                 "China and Kenya met in Beijing.", "2025-04-24"),
+    ]
+    result = find_commitments(docs)
+    chile = group_for(result, "cl-pe-2024", 0, "copper")
+    kenya = group_for(result, "ke-cn-2025", 0, "copper")
+    assert chile is not kenya
+    assert set(chile.documents) == {"cl-pe-2022", "cl-pe-2024"}
+    assert result.pair_of(chile) == ("Chile", "Peru") and result.pair_of(kenya) == ("China", "Kenya")
+    assert status(result, chile) == "persistent"  # the latest Chile–Peru year is 2024, not 2025
+    assert status(result, kenya) == "single"
+
+
+def test_a_document_with_misread_parties_joins_the_pair_it_names():
+    from tui.analysis.commitments import _pair_keys
+
+    docs = [
+        make_doc("cl-pe-2022", "Chile and Peru agreed to expand trade in copper.", "2022-03-01"),
+        make_doc("cl-pe-2024", "Chile and Peru agreed to build a port.", "2024-03-01"),
+        make_doc("cl-pe-2024b", "Bolivia dominated talks in Lima, where Chile's president and Peru's "
+                 "president agreed to help Bolivia reach the sea. Bolivia thanked them.", "2024-03-02"),
+    ]
+    keys = _pair_keys(docs)
+    assert keys["cl-pe-2024b"] == ("Chile", "Peru")

@@ -27,10 +27,11 @@ Grouping
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.analysis import features
+from tui.analysis import features, parties
 from tui.analysis.detection import Pledge, detect
 from tui.analysis.grouping import THRESHOLD, cluster_pledges, learn, pledge_vector
 from tui.analysis.labels import group_ids, group_label
@@ -91,6 +92,13 @@ class Commitments:
     documents: tuple[Document, ...]
     groups: tuple[Group, ...]
     _where: dict[tuple[str, int], Group] = field(default_factory=dict, repr=False, compare=False)
+    parties: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    """Each document's two countries (sorted; empty when unknown): pledges group, and a group's
+    status is read, within one pair of countries."""
+
+    def pair_of(self, group: Group) -> tuple[str, ...]:
+        """The two countries a group's documents are between (empty when unknown)."""
+        return self.parties.get(group.documents[0], ()) if group.documents else ()
 
     def group_of(self, doc_id: str, index: int) -> Group | None:
         """The group of the (first) pledge in sentence ``index`` of ``doc_id``."""
@@ -141,7 +149,11 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
     ordered = tuple(sorted(unique.values(), key=lambda d: (d.date, d.id)))
     pledges_by_doc = [detect(d) for d in ordered]
     idf = learn(ordered)
-    clusters = cluster_pledges(pledges_by_doc, idf)
+    pair = _pair_keys(ordered)
+    by_pair: dict[tuple[str, ...], list[tuple[Pledge, ...]]] = {}
+    for d, pledges in zip(ordered, pledges_by_doc, strict=True):
+        by_pair.setdefault(pair[d.id], []).append(pledges)
+    clusters = [c for part in by_pair.values() for c in cluster_pledges(part, idf)]  # never across pairs
     order = {d.id: i for i, d in enumerate(ordered)}
     built: list[tuple[str, Group]] = []
     seeds = []
@@ -170,7 +182,35 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
             prev = where.get(key)
             if prev is None or _start_in(prev, key) > m.start:
                 where[key] = g
-    return Commitments(ordered, groups, where)
+    return Commitments(ordered, groups, where, pair)
+
+
+def _pair_key(doc: Document) -> tuple[str, ...]:
+    """The document's two countries, sorted, or ``()`` when they are not both known."""
+    found = parties.of_document(doc).parties
+    return tuple(sorted(found)) if len(found) == 2 else ()
+
+
+def _pair_keys(docs: Sequence[Document]) -> dict[str, tuple[str, ...]]:
+    """Each document's pair of countries, for grouping within one pair.
+
+    A pair that two or more documents are between is a pair of the corpus. A document whose own
+    pair is none of them (its parties were found wrongly, or not at all: "Modi, Putin discuss ...
+    Afghanistan") joins the corpus pair whose two countries it names most, when it names both;
+    otherwise it keeps its own.
+    """
+    own = {d.id: _pair_key(d) for d in docs}
+    held = Counter(own.values())
+    main = [k for k, n in held.items() if k and n >= 2]
+    out = dict(own)
+    for d in docs:
+        if own[d.id] in main or not main:
+            continue
+        named = Counter(m.country for m in parties.mentions(d.title + "\n" + d.body))
+        best = max(main, key=lambda k: (min(named[c] for c in k), sum(named[c] for c in k), k))
+        if min(named[c] for c in best) > 0:
+            out[d.id] = best
+    return out
 
 
 def _start_in(group: Group, key: tuple[str, int]) -> int:

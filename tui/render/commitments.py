@@ -27,11 +27,12 @@ STATUS_ORDER = ("persistent", "new", "dropped", "recurring", "single")
 
 
 def status(commitments: Commitments, group: Group) -> str:
-    """``persistent`` / ``new in YEAR`` / ``dropped in YEAR`` across the corpus's years.
+    """``persistent`` / ``new in YEAR`` / ``dropped in YEAR`` across the years of the documents
+    between the group's two countries (the whole corpus when it is one pair, or they are unknown).
 
-    With one year in the corpus: ``recurring`` (several documents) or ``single``.
+    With one year: ``recurring`` (several documents) or ``single``.
     """
-    years, dates = _calendar(commitments.documents)
+    years, dates = _calendar(_pair_documents(commitments, group))
     mine = {dates[d] for d in group.documents if d in dates}
     if len(years) < 2:
         return "recurring" if len(group.documents) > 1 else "single"
@@ -41,6 +42,26 @@ def status(commitments: Commitments, group: Group) -> str:
     if latest in mine:
         return f"new in {latest}"
     return f"dropped in {latest}"
+
+
+_PAIR_DOCS: list[tuple[Commitments, dict[tuple[str, ...], tuple[Document, ...]]]] = []
+
+
+def _pair_documents(commitments: Commitments, group: Group) -> tuple[Document, ...]:
+    """The documents between the group's two countries (computed once per result, kept by identity)."""
+    keys = set(commitments.parties.values())
+    if len(keys) <= 1:
+        return commitments.documents
+    for known, by_pair in _PAIR_DOCS:
+        if known is commitments:
+            break
+    else:
+        by_pair = {}
+        for d in commitments.documents:
+            by_pair.setdefault(commitments.parties.get(d.id, ()), []).append(d)  # type: ignore[arg-type]
+        by_pair = {k: tuple(v) for k, v in by_pair.items()}
+        _PAIR_DOCS[:] = [(commitments, by_pair)]
+    return by_pair.get(commitments.pair_of(group), commitments.documents)
 
 
 _CALENDAR: list[tuple[tuple[Document, ...], list[int], dict[str, int]]] = []
@@ -54,7 +75,7 @@ def _calendar(docs: tuple[Document, ...]) -> tuple[list[int], dict[str, int]]:
             return years, dates
     years = sorted({d.date.year for d in docs})
     dates = {d.id: d.date.year for d in docs}
-    _CALENDAR[:] = [(docs, years, dates)]  # holding ``docs`` keeps its identity valid
+    _CALENDAR[:] = [*_CALENDAR[-15:], (docs, years, dates)]  # holding ``docs`` keeps its identity valid
     return years, dates
 
 
@@ -382,6 +403,7 @@ def _group_json(commitments: Commitments, g: Group) -> dict[str, object]:
         "label": g.label,
         "theme": g.theme,
         "status": status(commitments, g),
+        "parties": list(commitments.pair_of(g)),
         "terms": list(g.terms),
         "documents": list(g.documents),
         "members": [{"doc": m.doc_id, "index": m.index, "text": m.text, "strength": m.strength,
