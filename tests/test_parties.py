@@ -386,3 +386,24 @@ def test_a_normative_clause_belongs_to_its_single_speaker(text, expected):
     who = P.of_text("Chile, Peru talks", "Chile and Peru held talks. " + text, ("Chile", "Peru"))
     found = detect_text(text, who=who)
     assert found and found[0].actor == expected
+
+
+def test_a_headline_country_does_not_tie_the_person_opening_the_body():
+    who = P.of_text("Chile vows to deepen relations with Peru",
+                    "Prime Minister Ana Silva pledged stronger trade ties with Peru.\n"
+                    "Chilean President Ana Silva met Peruvian President Luis Rojas.", ())
+    assert who.people.get("Ana Silva") != "Peru"
+
+
+def test_a_participial_clause_keeps_the_sentence_subject():
+    from tui.analysis.detection import detect_text
+
+    who = P.of_text("China, Kenya talks", "China and Kenya held talks.", ("China", "Kenya"))
+    text = ("China acknowledged Kenya's role as a financial hub in East Africa, offering support for "
+            "Chinese banks to open branches in Kenya.")
+    found = detect_text(text, who=who)
+    assert found and found[0].actor == "China"
+    opener = ("Nairobi: In a joint address, Kenyan President Ruto and Chinese President Xi condemned the "
+              "attacks, pledging to fight terrorism.")
+    found = detect_text(opener, who=who)
+    assert found and found[0].actor == "both"

@@ -133,6 +133,10 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     title resolved to the last person named (:func:`tui.analysis.parties.actor`); else the previous
     clause's actor; else the first party named after the cue; else ``unspecified``. ``None`` when
     the subject is a third country: its pledge is not one of the parties'."""
+    if _PARTICIPLE_BEFORE.search(clause, 0, cue.start):  # "China acknowledged ..., offering support"
+        subject = _sentence_subject(clause, who, context)
+        if subject:
+            return subject
     found = who.actor(clause, cue.start, context[:-1])
     if found and found != parties.BOTH and who.parties and found not in who.parties:
         return None
@@ -278,6 +282,23 @@ def _committed_that(clause: str) -> Cue | None:
     return modal if _party_subject(clause, modal) else None
 
 
+_PARTICIPLE = store.compile(r"\s*(?:and\s+)?[a-z]+ing(?![\w-])")
+"""A clause opening with a participle (", offering support for ..."): it continues the sentence's subject."""
+_PARTICIPLE_BEFORE = store.compile(r",\s+(?:and\s+)?[a-z]+ing\s+$")
+_FIRST_VERB = store.compile(r"(?<![\w'’-])(?!(?:the|two|both|and|of|his|her|their|its|our|a|an)(?![\w-]))[a-z][\w'’-]*")
+
+
+def _sentence_subject(text: str, who: parties.DocumentParties, context: Sequence[str]) -> str:
+    """The party named before a sentence's first lowercase word (its verb, as a rule: "China
+    acknowledged ..."), for a participial clause that continues it; ``""`` when none."""
+    verb = _FIRST_VERB.search(text)
+    if verb is None or re.search(r"[,:;(]", text[: verb.start()]) or re.match(
+            r"\W*(?:in|at|on|during|after|before|with|for|from|by|as|while|when)\s", text, re.I):
+        return ""  # the sentence does not open with its subject ("Moscow: In a joint address, ...")
+    found = who.actor(text, verb.start(), context[:-1])
+    return found if found == parties.BOTH or found in who.parties else ""
+
+
 def detect(doc: Document) -> tuple[Pledge, ...]:
     """The pledges of ``doc`` in reading order (several per sentence when clauses carry several)."""
     out: list[Pledge] = []
@@ -321,6 +342,8 @@ def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[s
         if previous is not None and offset and cue.start == 0 and cue.text.lower() in _BARE_VERB:
             strength = previous.strength  # "aim to overcome X, support Y": Y is under "aim"
         inherited = previous.actor if previous is not None else ""
+        if not inherited and offset and _PARTICIPLE.match(clause):
+            inherited = _sentence_subject(text, who, context)  # "China acknowledged ..., offering support"
         actor = _actor(clause, cue, context, inherited, who)
         if actor is None:
             continue  # a third country's pledge ("North Korea pledged ..."), not the parties'

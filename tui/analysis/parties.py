@@ -379,7 +379,9 @@ def _patterns() -> _Patterns:
 # People
 # ---------------------------------------------------------------------------------------------
 
-_TIE_BEFORE = store.compile(r"^(?:'s)?\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|of|the)\s+){0,2}$")
+_TIE_BEFORE = store.compile(r"^(?:'s)?[^\S\n]+(?:the[^\S\n]+)?(?:(?:[A-Z][a-z]+|of|the)[^\S\n]+){0,2}$")
+"""The gap between a country and a title that ties the person to it, on one line ("Russian President
+X"; not a headline ending in "Indonesia" over a body opening "Prime Minister X")."""
 
 
 def _clean_name(name: str, folded_mentions_at: set[int], start: int) -> str:
