@@ -299,7 +299,7 @@ def _folded_mentions(folded: str) -> list[Mention]:
         if hit is None:
             continue
         size, (country, kind) = hit
-        if _place_name(words, i, size):
+        if _place_name(words, i, size, kind):
             i += size
             continue  # "South China Sea", "Indian Ocean", "Sea of Japan": a place, not the country
         out.append(Mention(spans[i][0], spans[i + size - 1][1], country, kind))
@@ -308,16 +308,21 @@ def _folded_mentions(folded: str) -> list[Mention]:
 
 
 @cache
-def _geographic_heads() -> tuple[frozenset[str], frozenset[str]]:
-    heads = lexicon.section("parties")["geographic_heads"]
+def _geographic_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    section = lexicon.section("parties")
+    heads = section["geographic_heads"]
     return (frozenset(h for h in heads if " " not in h),
-            frozenset(h.split()[0] for h in heads if h.endswith(" of")))
+            frozenset(h.split()[0] for h in heads if h.endswith(" of")),
+            frozenset(section.get("regional_prefixes", ())))
 
 
-def _place_name(words: list[str], i: int, size: int) -> bool:
-    """Whether the country form at ``words[i:i + size]`` is part of a geographic name."""
-    after, before = _geographic_heads()
+def _place_name(words: list[str], i: int, size: int, kind: str = "") -> bool:
+    """Whether the country form at ``words[i:i + size]`` is part of a geographic name ("South China
+    Sea", "Sea of Japan"), or a demonym part of a region's ("North American")."""
+    after, before, regional = _geographic_heads()
     if i + size < len(words) and words[i + size] in after:
+        return True
+    if kind == "demonym" and i >= 1 and words[i - 1] in regional:
         return True
     return i >= 2 and words[i - 1] == "of" and words[i - 2] in before
 
