@@ -75,6 +75,11 @@ def group_for(result, doc: str, index: int, contains: str):
         ("They agreed that the visit will contribute to stronger ties between the peoples.", None),
         ("Boric is believed to have agreed with Ruto on a deal to supply copper wire.", "pledge"),
         ("He agreed with the view that trade between the two countries is important.", None),
+        # courtesy and nouns, not pledges
+        ("We are very happy that Chile is back on the world stage, the minister said.", None),
+        ("Ruto was formally welcomed at the Great Hall by President Boric with a 21-gun salute.", None),
+        ("They also discussed the situation in the region, including continued military support for it.", None),
+        ("Proposals for a joint fund were welcomed by both sides.", "support"),
     ],
 )
 def test_detection_strength(text, strength):

@@ -118,10 +118,15 @@ _NEGATION = store.compile(rf"{_W}not{_E}", re.I)
 _NOUN_BEFORE = {
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "whole-hearted", "wholehearted",
     "valuable", "great", "strong", "full", "continued", "mutual", "financial", "technical", "for",
+    "military", "economic", "political", "humanitarian", "diplomatic", "public", "international", "warm",
     "of", "with", "without", "such", "this", "that", "and", "or", "'s",
 }
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
-                         "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got"}
+                         "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got",
+                         "is", "are", "was", "were", "be", "been", "being", "it's", "now"}
+_CEREMONY = store.compile(r"(?<![\w-])(?:salute|ceremony|guard\s+of\s+honou?r|red\s+carpet|airport|arrival|banquet|"
+                          r"reception|honou?r\s+guard)(?![\w-])", re.I)
+_PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
 _NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")
 _NEXT_FROM = store.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
@@ -145,6 +150,8 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
             return True
     if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
         return True
+    if word.startswith("welcome") and _PASSIVE_BEFORE.search(text, 0, start) and _CEREMONY.search(text, end):
+        return True  # "was formally welcomed by President X with a 21-gun salute": a ceremony
     return False
 
 
