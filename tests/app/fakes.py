@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.analysis.commitments import Commitments as RealCommitments
 from tui.analysis.commitments import Group, Pledge
 from tui.analysis.diffmodel import Change, Comparison, Row
 from tui.documents.document import Document
@@ -89,9 +90,8 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
 
 
 @dataclass(frozen=True)
-class Commitments:
-    documents: tuple[Document, ...]
-    groups: tuple[Group, ...]
+class Commitments(RealCommitments):
+    """The real result type (its status, pledges_of, get) with a group_of that scans the groups."""
 
     def group_of(self, doc_id: str, index: int) -> Group | None:
         for g in self.groups:

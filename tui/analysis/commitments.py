@@ -96,9 +96,39 @@ class Commitments:
     """Each document's two countries (sorted; empty when unknown): pledges group, and a group's
     status is read, within one pair of countries."""
 
+    _years: dict[tuple[str, ...], tuple[list[int], dict[str, int]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
     def pair_of(self, group: Group) -> tuple[str, ...]:
         """The two countries a group's documents are between (empty when unknown)."""
         return self.parties.get(group.documents[0], ()) if group.documents else ()
+
+    def status(self, group: Group) -> str:
+        """``persistent`` / ``new in YEAR`` / ``dropped in YEAR`` across the years of the documents
+        between the group's two countries (the whole corpus when it is one pair, or they are
+        unknown); with one year, ``recurring`` (several documents) or ``single``."""
+        years, dates = self._calendar(self.pair_of(group))
+        mine = {dates[d] for d in group.documents if d in dates}
+        if len(years) < 2:
+            return "recurring" if len(group.documents) > 1 else "single"
+        latest = years[-1]
+        if latest in mine and len(mine) > 1:
+            return "persistent"
+        if latest in mine:
+            return f"new in {latest}"
+        return f"dropped in {latest}"
+
+    def _calendar(self, pair: tuple[str, ...]) -> tuple[list[int], dict[str, int]]:
+        """The years of one pair's documents (sorted) and each one's year, once per pair (not per
+        group: that made the matrix quadratic in the documents)."""
+        found = self._years.get(pair)
+        if found is None:
+            docs: Sequence[Document] = self.documents
+            if len(set(self.parties.values())) > 1:
+                docs = [d for d in self.documents if self.parties.get(d.id, ()) == pair] or self.documents
+            found = (sorted({d.date.year for d in docs}), {d.id: d.date.year for d in docs})
+            self._years[pair] = found
+        return found
 
     def group_of(self, doc_id: str, index: int) -> Group | None:
         """The group of the (first) pledge in sentence ``index`` of ``doc_id``."""

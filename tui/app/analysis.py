@@ -90,15 +90,8 @@ def counterparts(commitments: Any, doc_id: str, index: int, other_id: str) -> li
     return out
 
 
-def group_status(documents: Sequence[Document], group: Any) -> str:
+def group_status(commitments: Any, group: Any) -> str:
     """``persists`` (in the latest year and an earlier one), ``new`` (latest year only) or ``dropped``
-    (not in the latest year); with one year in the corpus ``recurring`` or ``single``."""
-    years = {d.id: d.date.year for d in documents}
-    mine = {years[d] for d in group.documents if d in years}
-    every = sorted(set(years.values()))
-    if len(every) < 2:
-        return "recurring" if len(group.documents) > 1 else "single"
-    latest = every[-1]
-    if latest in mine:
-        return "persists" if len(mine) > 1 else "new"
-    return "dropped"
+    (not in the latest year), on the years of the group's pair of countries; with one year
+    ``recurring`` or ``single`` (:meth:`tui.analysis.commitments.Commitments.status`, shortened)."""
+    return commitments.status(group).split()[0].replace("persistent", "persists")

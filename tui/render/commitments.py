@@ -27,56 +27,9 @@ STATUS_ORDER = ("persistent", "new", "dropped", "recurring", "single")
 
 
 def status(commitments: Commitments, group: Group) -> str:
-    """``persistent`` / ``new in YEAR`` / ``dropped in YEAR`` across the years of the documents
-    between the group's two countries (the whole corpus when it is one pair, or they are unknown).
-
-    With one year: ``recurring`` (several documents) or ``single``.
-    """
-    years, dates = _calendar(_pair_documents(commitments, group))
-    mine = {dates[d] for d in group.documents if d in dates}
-    if len(years) < 2:
-        return "recurring" if len(group.documents) > 1 else "single"
-    latest = years[-1]
-    if latest in mine and len(mine) > 1:
-        return "persistent"
-    if latest in mine:
-        return f"new in {latest}"
-    return f"dropped in {latest}"
-
-
-_PAIR_DOCS: list[tuple[Commitments, dict[tuple[str, ...], tuple[Document, ...]]]] = []
-
-
-def _pair_documents(commitments: Commitments, group: Group) -> tuple[Document, ...]:
-    """The documents between the group's two countries (computed once per result, kept by identity)."""
-    keys = set(commitments.parties.values())
-    if len(keys) <= 1:
-        return commitments.documents
-    for known, by_pair in _PAIR_DOCS:
-        if known is commitments:
-            break
-    else:
-        by_pair = {}
-        for d in commitments.documents:
-            by_pair.setdefault(commitments.parties.get(d.id, ()), []).append(d)  # type: ignore[arg-type]
-        by_pair = {k: tuple(v) for k, v in by_pair.items()}
-        _PAIR_DOCS[:] = [(commitments, by_pair)]
-    return by_pair.get(commitments.pair_of(group), commitments.documents)
-
-
-_CALENDAR: list[tuple[tuple[Document, ...], list[int], dict[str, int]]] = []
-
-
-def _calendar(docs: tuple[Document, ...]) -> tuple[list[int], dict[str, int]]:
-    """The corpus's years (sorted) and each document's year, computed once per corpus (not per group:
-    that made the matrix quadratic in the documents)."""
-    for known, years, dates in _CALENDAR:
-        if known is docs:
-            return years, dates
-    years = sorted({d.date.year for d in docs})
-    dates = {d.id: d.date.year for d in docs}
-    _CALENDAR[:] = [*_CALENDAR[-15:], (docs, years, dates)]  # holding ``docs`` keeps its identity valid
-    return years, dates
+    """The group's status (:meth:`Commitments.status`): ``persistent``, ``new in YEAR``, ``dropped in
+    YEAR``, ``recurring`` or ``single``, on the years of the group's pair of countries."""
+    return commitments.status(group)
 
 
 def _status_rank(text: str) -> int:

@@ -120,7 +120,7 @@ class CommitmentsScreen(AccordScreen):
     # -- which groups ----------------------------------------------------------------------------------
 
     def _status(self, group: Any) -> str:
-        return group_status(self._columns(), group)
+        return group_status(self.commitments, group)
 
     def _matches(self, group: Any) -> bool:
         if self.theme_filter != "all" and group.theme != self.theme_filter:
@@ -175,7 +175,7 @@ class CommitmentsScreen(AccordScreen):
         self._shown = groups
         docs = self._columns()
         total = self.size.width or 120
-        status_width, theme_width = 8, (16 if total >= 100 else 0)
+        status_width, theme_width = 9, (16 if total >= 100 else 0)  # "recurring"
         fixed = status_width + 2 + (theme_width + 2 if theme_width else 0) + 4
         by_year = len(docs) * (CELL + 2) > max(20, (total - fixed) // 2)  # a timeline when documents don't fit
         heads = self._heads(docs, by_year)
