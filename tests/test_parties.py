@@ -408,3 +408,13 @@ def test_a_participial_clause_keeps_the_sentence_subject():
               "attacks, pledging to fight terrorism.")
     found = detect_text(opener, who=who)
     assert found and found[0].actor == "both"
+
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister and Prime Minister Kishida agreed to deepen defence cooperation.",
+    "He and Prime Minister Kishida agreed to deepen defence cooperation.",
+])
+def test_an_unnamed_leader_joined_to_a_named_one_is_the_other_side(text):
+    context = ["Prime Minister Fumio Kishida of Japan arrived in London."]
+    people = {"Fumio Kishida": "Japan"}
+    assert P.actor(text, text.index(" agreed") + 1, ("Japan", "United Kingdom"), context, people) == BOTH

@@ -851,7 +851,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
             value = merged.value or next((r.value for r in pair if r.value), "")
             chain[0] = _Ref(refs[i].start, chain[0].end, "person" if value and merged.kind == "unknown"
                             else merged.kind, value)
-        elif _JOIN.match(gap) or (chain[0].kind == "counterpart" and not gap.strip()):
+        elif _JOIN.match(gap) or (chain[0].kind == "counterpart" and not gap.strip()) or _JOIN.match(
+                _patterns().title.sub("", gap).replace("  ", " ")):  # "X and Prime Minister Y"
             chain.insert(0, refs[i])
         else:
             break
@@ -874,7 +875,11 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
                 if found is not None:
                     break
                 found = find(_fold(sentence), names)
-            values.append(found or "")
+            if len(chain) > 1 and ref.kind == "pronoun" and (
+                    not found or any(r is not ref and r.value == found for r in chain)):
+                other = True  # "The Prime Minister and Prime Minister Kishida": not Kishida twice
+            else:
+                values.append(found or "")
         elif len(chain) > 1:
             other = True  # "X and President Y": Y of no known country, most likely the other side
     known = [v for v in values if v]
