@@ -120,7 +120,7 @@ _NAME_AFTER_TITLE = store.compile(
 )
 _TITLE_TERMS = frozenset(
     features.terms("president presidents prime minister ministers general secretary premier chairman "
-                   "leader leaders chief delegation counterpart guest host")
+                   "leader leaders chief delegation counterpart guest host PM PMs FM")
 )
 
 class _Candidate(NamedTuple):
