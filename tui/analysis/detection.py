@@ -143,7 +143,7 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     asked = _asked(clause, cue, who)
     if found and asked and found == asked:  # "he called on the Australian government to": not Australia
         return next(p for p in who.parties if p != asked)
-    if re.match(r"agree\w*\s+with\s", cue.text, re.I):
+    if _AGREED_WITH.match(cue.text):
         return parties.BOTH  # "X agreed with Y on ...": one side agrees with the other
     if found in ("", parties.BOTH) and _NORMATIVE.match(cue.text):
         found = _speaker(context[-1] if context else clause, who, context) or found
@@ -162,6 +162,7 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
 
 
 _NORMATIVE = store.compile(r"^(?:should|must|ought\s+to)(?:\s+not)?$", re.I)
+_AGREED_WITH = store.compile(r"agree\w*\s+with\s", re.I)
 _REPORTING = store.compile(r"(?<![\w-])(?:said|says|stated|states|noted|notes|wrote|writes|told|remarked|"
                            r"made\s+(?:the|these|his|her)\s+remarks)(?![\w-])", re.I)
 
@@ -285,6 +286,8 @@ def _committed_that(clause: str) -> Cue | None:
 _PARTICIPLE = store.compile(r"\s*(?:and\s+)?[a-z]+ing(?![\w-])")
 """A clause opening with a participle (", offering support for ..."): it continues the sentence's subject."""
 _PARTICIPLE_BEFORE = store.compile(r",\s+(?:and\s+)?[a-z]+ing\s+$")
+_OPENER_PUNCT = store.compile(r"[,:;(]")
+_PREPOSED_OPENER = store.compile(r"\W*(?:in|at|on|during|after|before|with|for|from|by|as|while|when)\s", re.I)
 _FIRST_VERB = store.compile(r"(?<![\w'’-])(?!(?:the|two|both|and|of|his|her|their|its|our|a|an)(?![\w-]))[a-z][\w'’-]*")
 
 
@@ -292,8 +295,7 @@ def _sentence_subject(text: str, who: parties.DocumentParties, context: Sequence
     """The party named before a sentence's first lowercase word (its verb, as a rule: "China
     acknowledged ..."), for a participial clause that continues it; ``""`` when none."""
     verb = _FIRST_VERB.search(text)
-    if verb is None or re.search(r"[,:;(]", text[: verb.start()]) or re.match(
-            r"\W*(?:in|at|on|during|after|before|with|for|from|by|as|while|when)\s", text, re.I):
+    if verb is None or _OPENER_PUNCT.search(text, 0, verb.start()) or _PREPOSED_OPENER.match(text):
         return ""  # the sentence does not open with its subject ("Moscow: In a joint address, ...")
     found = who.actor(text, verb.start(), context[:-1])
     return found if found == parties.BOTH or found in who.parties else ""

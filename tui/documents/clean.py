@@ -290,7 +290,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
                 t = t[date.end():]
         if t:
             content.append((n, t))
-    outlet_keys = {k for k in (match_key(outlet), match_key(re.sub(r"\s*\([^)]*\)\s*$", "", outlet))) if k}
+    outlet_keys = {k for k in (match_key(outlet), match_key(_TRAILING_PARENS.sub("", outlet))) if k}
     views = [folded(t) for _, t in content]
     keys = [match_key(t) for _, t in content]
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
@@ -366,6 +366,10 @@ def _furniture(state: _State, line: int, view: Folded) -> bool:
     if reason:
         state.drop(line, text, reason)
     return bool(reason)
+
+
+_TRAILING_PARENS = store.compile(r"\s*\([^)]*\)\s*$")
+"""An outlet's parenthesis ("Xinhua (via a mirror)"): the site's name line may omit it."""
 
 
 def _furniture_alone(text: str) -> bool:
