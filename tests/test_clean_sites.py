@@ -328,6 +328,19 @@ def test_a_release_date_before_a_dash_is_lifted():
     assert result.body.startswith(ARTICLE[0])
 
 
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("Santiago: President Ana Silva on Friday praised the Chile-Peru relationship and its copper trade.", "Santiago"),
+    ("Buenos Aires, Dec 6: Chile and Peru on Monday emphasised the strength of their partnership.",
+     "Buenos Aires, Dec 6"),
+    ("Trade Relations: A Special and Privileged Strategic Partnership", ""),
+    ("Note: The two sides agreed to meet again next year in the capital of the host country.", ""),
+])
+def test_a_colon_dateline_before_a_sentence_is_lifted(text, dateline):
+    result = _clean("\n".join([text, *ARTICLE[1:]]))
+    assert result.furniture.dateline == dateline
+    assert (text[len(dateline) + 1:].strip() if dateline else text) in result.body
+
+
 @pytest.mark.parametrize("prose", [
     "Menu planning for the state banquet took the protocol office a week.",
     "(The ministers did not say when.)",

@@ -142,6 +142,15 @@ _ARCHIVE_NOTICE = store.compile(
     rf"^(?i:this\s+(?:is\s+an?\s+)?archived?\s+(?:article|story|copy|page|report|version)"
     rf"(?:\s+(?:was\s+)?(?:first\s+)?(?:published|posted|written)(?:\s+(?:on|in))?(?:\s+{_DATELINE_BODY})?)?)[\s.]*$"
 )
+# A place dateline with a colon, as Indian outlets write it: "New Delhi: Prime Minister ...", "New Delhi,
+# Dec 6: India and Russia ...". Only before a whole sentence, and not a label ("Note:", "Pictures:").
+_COLON_DATELINE = store.compile(rf"^(?P<dateline>(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s+{_PREFIX_DATE})?):\s+(?=[A-Z])")
+_SENTENCE_AFTER = store.compile(r"(?:\S+\s+){7,}\S*[.!?][\"”’)]*\s*$")
+_LABEL_WORDS = frozenset(
+    "note update editor source photo photos picture pictures video watch read also related breaking exclusive "
+    "opinion analysis explainer live summary highlights context background quote warning correction "
+    "advertisement disclaimer caption file topic topics tags keywords".split())
+"""Words that open a labelled line rather than a dateline ("Note: ...", "Update: ...")."""
 # "(Editor: X)", "[Source: X]", "Editors: X, Y": a role, a colon, names; no sentence inside.
 _ROLE = (
     r"(?i:(?:web |chief |responsible |executive |managing |senior )?editors?|edited by|translators?"
@@ -431,6 +440,11 @@ def _opening(probe: str) -> list[_Lift]:
         return [*lifts, (at + source.end(), "source", shift(value), "source credit (lifted to the source field)")]
     place = _DATELINE_PREFIX.match(rest)
     if not place:
+        colon = _COLON_DATELINE.match(rest)
+        if colon and colon.group("city").split()[0].casefold() not in _LABEL_WORDS and _SENTENCE_AFTER.match(
+                rest, colon.end()):
+            lifts.append((at + colon.end(), "dateline", shift(colon.span("dateline")),
+                          "dateline (lifted to the dateline field)"))
         return lifts
     agency = place.group("agency")
     lifts.append((at + (place.start("agency") if agency else place.end()), "dateline", shift(place.span("dateline")),
