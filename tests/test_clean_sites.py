@@ -341,6 +341,19 @@ def test_a_colon_dateline_before_a_sentence_is_lifted(text, dateline):
     assert (text[len(dateline) + 1:].strip() if dateline else text) in result.body
 
 
+def test_a_source_credit_with_a_colon_is_lifted():
+    result = _clean("Santiago, 12 January 2025 (TDI): " + "\n".join(ARTICLE))
+    assert result.furniture.source == "Santiago, 12 January 2025 (TDI)"
+    assert result.body.startswith(ARTICLE[0])
+
+
+@pytest.mark.parametrize("line", ["피터빈트", "Москва сегодня"])
+def test_a_short_line_in_another_script_goes(line):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert "a short line in another script (no Latin letter)" in _reasons(result)
+
+
 @pytest.mark.parametrize("prose", [
     "Menu planning for the state banquet took the protocol office a week.",
     "(The ministers did not say when.)",

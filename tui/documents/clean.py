@@ -115,7 +115,7 @@ _SOURCE_PREFIX = store.compile(
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
     rf"|(?:{_CITY}(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20 (Xinhua)
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
-    rf"\s*{_DASH}\s+(?=\S)"
+    rf"\s*(?:{_DASH}|:)\s+(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ..."
 )
 # A date label opening the first paragraph, as some captures keep the page's date field: "date
 # 2025-05-06", "Posted: June 20, 2024", "Published 20 June 2024 |".
@@ -207,6 +207,8 @@ _SKIP_LINK = store.compile(
 _CREDIT_LINE = store.compile(r"^\((?:[A-Z][\w.&'’/-]*)(?:\s+(?:of|the|and|for|[A-Z][\w.&'’/-]*)){0,6}\)\.?$")
 _HASHTAGS = store.compile(r"^(#\w+[\s,]*)+$")
 _PUNCT_ONLY = store.compile(r"^[\W_]+$")
+_OTHER_SCRIPT = store.compile(r"^(?=.*[^\W\d_])(?!.*[A-Za-z])\S+(?:\s+\S+){0,5}$")
+"""A short line with letters but none of them Latin ("피터빈트" in an English report): a label or an ad."""
 _SENTENCE_END = store.compile(r"[.!?:;…\"”’)]\s*$")
 
 NAV_MIN_ITEMS = 5
@@ -398,6 +400,8 @@ def _widget_reason(probe: str) -> str:
         return "credit line (an agency or source in parentheses)"
     if _PUNCT_ONLY.match(probe):
         return "stray punctuation line"
+    if _OTHER_SCRIPT.match(probe):
+        return "a short line in another script (no Latin letter)"
     return ""
 
 
