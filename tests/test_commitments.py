@@ -80,6 +80,8 @@ def group_for(result, doc: str, index: int, contains: str):
         ("Ruto was formally welcomed at the Great Hall by President Boric with a 21-gun salute.", None),
         ("They also discussed the situation in the region, including continued military support for it.", None),
         ("Proposals for a joint fund were welcomed by both sides.", "support"),
+        ("It will be the first time for Chile to apply the framework since its launch in April.", None),
+        ("Chile said it will be a reliable partner for Peru in maritime security.", "pledge"),
     ],
 )
 def test_detection_strength(text, strength):

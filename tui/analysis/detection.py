@@ -231,6 +231,8 @@ def _party_subject(clause: str, cue: Cue) -> bool:
     words = _subject_words(clause, cue)
     if not words:
         return False
+    if words[-1].lower() == "it" and len(re.findall(r"[\w'’-]+", before)) == 1 and _DUMMY_IT.match(clause, cue.end):
+        return False  # "It will be the first time for Japan to ...": a description ("Japan said it will be" is not)
     if _commitment_subject(clause, cue):
         return True  # "cooperation will remain ...", "the partnership aims to ..."
     if words[-1][:1].isupper() and not _EVENT_WORD.fullmatch(words[-1]) and len(words) > 1 or (
@@ -239,6 +241,7 @@ def _party_subject(clause: str, cue: Cue) -> bool:
     return bool(_PARTY_WORD.fullmatch(words[-1])) or words[-1].lower() in {"sides", "both"}
 
 
+_DUMMY_IT = store.compile(r"(?:\s+not)?\s+be\s+(?:the|a|an|its|their|his|her)\s", re.I)
 _EVENT_WORD = store.compile(r"(?:visit|talks|meeting|summit|conference|forum|event|ceremony|year|anniversary|"
                          r"agreement|statement|declaration|document|programme|program|festival)", re.I)
 _MODAL = store.compile(r"^(?:will|shall|should|must|ought\s+to)(?:\s+not)?$", re.I)
