@@ -246,9 +246,14 @@ def canonical(name: str) -> str | None:
     table = _table()
     hit = table.forms.get(key)
     if hit is None:
-        lowered = {k.lower(): v for k, v in table.forms.items()}  # rare: only for odd case in front matter
-        hit = lowered.get(key.lower())
+        hit = _lowered_forms().get(key.lower())  # odd case in front matter, or a word that names none
     return hit[0] if hit else None
+
+
+@cache
+def _lowered_forms() -> dict[str, tuple[str, str]]:
+    """The country table's forms by their lowercase spelling, built once (was once per miss)."""
+    return {k.lower(): v for k, v in _table().forms.items()}
 
 
 # ---------------------------------------------------------------------------------------------
