@@ -94,3 +94,18 @@ def test_a_corpus_where_every_sentence_is_a_pledge():
     assert len({g.id for g in found.groups}) == len(found.groups)
     for g in found.groups:
         assert len({(m.doc_id, m.index) for m in g.members}) == len(g.members)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It will be the first " * 3000 + ".",
+    ("They agreed that " + "Chile and Peru " * 3 + "would act, ") * 1000,
+    "They agreed with Marcos on " * 2000 + "trade.",
+    ", offering support" * 3000,
+    "Xi said " * 3000 + "both should act.",
+])
+def test_a_sentence_dense_with_cues_is_read_in_linear_time(sentence):
+    """Tens of thousands of words in one sentence, a cue every few words: each cue's checks look at a
+    bounded window before it (these took 10-20 s when they read the whole sentence before the cue)."""
+    found = detect(doc(sentence))
+    for pledge in found:
+        assert pledge.text and pledge.text in sentence

@@ -126,6 +126,8 @@ _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "co
                          "is", "are", "was", "were", "be", "been", "being", "it's", "now"}
 _CEREMONY = store.compile(r"(?<![\w-])(?:salute|ceremony|guard\s+of\s+honou?r|red\s+carpet|airport|arrival|banquet|"
                           r"reception|honou?r\s+guard)(?![\w-])", re.I)
+LOOK_BACK = 64
+"""Characters before a cue that its noun/verb tests look at (the word before, "was formally")."""
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
 _NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -133,7 +135,7 @@ _NEXT_FROM = store.compile(r"\s+(?:from|and\s+assistance)(?![\w-])", re.I)
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = _PREV_WORD.search(text[:start])
+    match = _PREV_WORD.search(text, max(0, start - LOOK_BACK), start)  # a window: a cue-dense text stays linear
     return match.group(1).lower().replace("’", "'") if match else ""
 
 
@@ -150,7 +152,7 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
             return True
     if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
         return True
-    if word.startswith("welcome") and _PASSIVE_BEFORE.search(text, 0, start) and _CEREMONY.search(text, end):
+    if word.startswith("welcome") and _PASSIVE_BEFORE.search(text, max(0, start - LOOK_BACK), start) and _CEREMONY.search(text, end):
         return True  # "was formally welcomed by President X with a 21-gun salute": a ceremony
     return False
 

@@ -6,6 +6,7 @@ deciding cue (:func:`tui.analysis.cues.classify`) has a party as its subject is 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -133,7 +134,7 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     title resolved to the last person named (:func:`tui.analysis.parties.actor`); else the previous
     clause's actor; else the first party named after the cue; else ``unspecified``. ``None`` when
     the subject is a third country: its pledge is not one of the parties'."""
-    if _PARTICIPLE_BEFORE.search(clause, 0, cue.start):  # "China acknowledged ..., offering support"
+    if _PARTICIPLE_BEFORE.search(clause, max(0, cue.start - 40), cue.start):  # "China acknowledged ..., offering support"
         subject = _sentence_subject(clause, who, context)
         if subject:
             return subject
@@ -161,6 +162,8 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     return parties.BOTH if _commitment_subject(clause, cue) else "unspecified"
 
 
+SPEAKER_VERBS = 3
+"""Reporting verbs of a sentence looked at for its speaker (each look reads the sentence's start)."""
 _NORMATIVE = store.compile(r"^(?:should|must|ought\s+to)(?:\s+not)?$", re.I)
 _AGREED_WITH = store.compile(r"agree\w*\s+with\s", re.I)
 _REPORTING = store.compile(r"(?<![\w-])(?:said|says|stated|states|noted|notes|wrote|writes|told|remarked|"
@@ -171,7 +174,7 @@ def _speaker(sentence: str, who: parties.DocumentParties, context: Sequence[str]
     """The one party whose person reports a normative clause ("Xi said China and Vietnam should
     ...", "'Our two countries should ...,' he wrote"): a proposal of that side, not a joint pledge.
     ``""`` when no single party speaks."""
-    for m in _REPORTING.finditer(sentence):
+    for m in itertools.islice(_REPORTING.finditer(sentence), SPEAKER_VERBS):
         speaker = who.actor(sentence, m.start(), context[:-1])
         if speaker and speaker != parties.BOTH and speaker in who.parties:
             return speaker
@@ -249,7 +252,7 @@ _MODAL = store.compile(r"^(?:will|shall|should|must|ought\s+to)(?:\s+not)?$", re
 
 def _decide(clause: str) -> Cue | None:
     cue = classify(clause)
-    while cue is not None and _PASSIVE.search(clause[: cue.start]) and re.match(r"(?:resolve|decide)", cue.text, re.I):
+    while cue is not None and _PASSIVE.search(clause, max(0, cue.start - 40), cue.start) and re.match(r"(?:resolve|decide)", cue.text, re.I):
         rest = clause[cue.end:]
         nxt = classify(rest)  # "disputes should be resolved": passive, not a pledge
         cue = Cue(nxt.strength, nxt.text, nxt.start + cue.end, nxt.end + cue.end, nxt.negated) if nxt else None
