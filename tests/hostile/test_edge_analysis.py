@@ -109,3 +109,15 @@ def test_a_sentence_dense_with_cues_is_read_in_linear_time(sentence):
     found = detect(doc(sentence))
     for pledge in found:
         assert pledge.text and pledge.text in sentence
+
+
+def test_two_long_repetitive_sentences_diff_quickly():
+    """A word diff of two long sentences that differ everywhere in a repeating pattern (difflib's exact
+    search is cubic there: 13 s for 750 tokens a side) keeps every word and finishes."""
+    left = doc("the Chile-Peru " * 1000 + "relationship should grow.", "a")
+    right = doc("the Peru-Peru " * 1000 + "relationship should grow.", "b", "2025-01-01")
+    result = compare(left, right)
+    _covers_every_sentence_once(result)
+    for row in result.rows:
+        assert "".join(c.left for c in row.changes) == " ".join(s.text for s in row.left)
+        assert "".join(c.right for c in row.changes) == " ".join(s.text for s in row.right)

@@ -3,7 +3,7 @@
 Both texts are cut into tokens that keep their trailing whitespace (a word,
 a run of punctuation, or leading whitespace), so the pieces of a diff rebuild
 each text exactly. :class:`difflib.SequenceMatcher` (``autojunk=False``)
-finds the common tokens; a semantic clean-up in the spirit of
+finds the common tokens (with its popularity heuristic only past :data:`EXACT_LIMIT`); a semantic clean-up in the spirit of
 diff-match-patch's ``diff_cleanupSemantic`` then folds short equal runs (one
 or two stop words, short words or punctuation) that sit between two changes
 into one change, so "soon negotiate to upgrade" -> "expedite negotiations to
@@ -21,6 +21,10 @@ from tui.infra import store
 
 _TOKEN = store.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*\s*|_+\s*|[^\w\s]+\s*", re.UNICODE)
 
+
+
+EXACT_LIMIT = 250_000
+"""Token pairs (left tokens x right tokens) up to which the word diff is exact (about 500 x 500)."""
 
 
 def tokens(text: str) -> list[str]:
@@ -50,7 +54,9 @@ def diff_words(left: str, right: str) -> tuple[Change, ...]:
     # Compare words without their trailing whitespace, so a line break or double
     # space does not break a match; the exact text stays in each side's piece.
     ka, kb = [_key(t) for t in a], [_key(t) for t in b]
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    # Exact matching for sentences; on very long ones difflib's popularity heuristic (a token in
+    # more than 1 % of a long sequence is junk), whose exact search is cubic on repetitive text.
+    matcher = SequenceMatcher(None, ka, kb, autojunk=len(ka) * len(kb) > EXACT_LIMIT)
     segments: list[list] = []  # [op, left tokens, right tokens]
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         segments.append([EQUAL if op == "equal" else REPLACE, a[i1:i2], b[j1:j2]])
