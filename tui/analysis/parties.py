@@ -745,10 +745,8 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
     pats = _patterns()
     found = _folded_mentions(folded) if found is None else found
     refs: list[_Ref] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+    taken = _Spans()
+    free = taken.free
 
     def preposed(at: int) -> bool:
         before = folded[max(0, at - 40):at]
@@ -759,10 +757,10 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
     if rx is not None:
         for m in rx.finditer(folded):
             if preposed(m.start()) and not re.search(r"\bof\s+$", folded[max(0, m.start() - 5):m.start()]):
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
                 continue
             refs.append(_Ref(m.start(), m.end(), "person", names[m.group()]))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     skipped_end = -1
     for m in found:
         if not free(m.start, m.end):
@@ -782,7 +780,7 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
                 pats.institution_of.search(head)
             if office:  # the ref spans the office, so "the Ministry of X and the Department of Y" joins
                 refs.append(_Ref(m.start - len(head) + office.start(), m.end, "person", m.country))
-                taken.append((m.start - len(head) + office.start(), m.end))
+                taken.add(m.start - len(head) + office.start(), m.end)
             else:
                 skipped_end = m.end
             continue
@@ -791,20 +789,61 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
         for m in rx2.finditer(folded):
             if free(m.start(), m.end()):
                 refs.append(_Ref(m.start(), m.end(), kind))
-                taken.append((m.start(), m.end()))
-    for m in pats.counterpart.finditer(folded):
-        inner = [r for r in refs if m.start() <= r.start < m.end()]
-        for r in inner:
-            refs.remove(r)
-        value = inner[0].value if inner else ""
-        refs.append(_Ref(m.start() + 4, m.end(), "counterpart", value))
+                taken.add(m.start(), m.end())
+    refs.sort(key=lambda r: (r.start, r.end))  # stable: equal spans keep their order of finding
+    counterparts = list(pats.counterpart.finditer(folded))
+    if counterparts:
+        starts = [r.start for r in refs]
+        gone: set[int] = set()
+        added: list[_Ref] = []
+        for m in counterparts:  # "X and his Y counterpart": the refs inside give way to one
+            lo, hi = bisect_left(starts, m.start()), bisect_left(starts, m.end())
+            inner = [k for k in range(lo, hi) if k not in gone]
+            gone.update(inner)
+            first = min(inner, key=lambda k: (_FOUND_ORDER.get(refs[k].kind, 2), refs[k].start), default=None)
+            added.append(_Ref(m.start() + 4, m.end(), "counterpart", refs[first].value if first is not None else ""))
+        refs = sorted([r for k, r in enumerate(refs) if k not in gone] + added, key=lambda r: (r.start, r.end))
+    starts = [r.start for r in refs]
+    unknown: list[_Ref] = []
     for m in pats.title_then_name.finditer(folded):
         name = m.group(1)
-        if free(m.start(1), m.end(1)) and not any(r.start >= m.start(1) and r.end <= m.end(1) for r in refs):
-            if name.split()[0] not in pats.name_stop:
-                refs.append(_Ref(m.start(), m.end(1), "unknown"))  # a person of no known country
-    refs.sort(key=lambda r: (r.start, r.end))
+        a, b = m.start(1), m.end(1)
+        inside = any(refs[k].end <= b for k in range(bisect_left(starts, a), bisect_left(starts, b)))
+        if free(a, b) and not inside and name.split()[0] not in pats.name_stop:
+            unknown.append(_Ref(m.start(), b, "unknown"))  # a person of no known country
+    if unknown:
+        refs = sorted(refs + unknown, key=lambda r: (r.start, r.end))
     return refs
+
+
+_FOUND_ORDER = {"person": 0, "country": 1}
+"""The order refs are found in (people, then countries, then the rest): inside a counterpart phrase
+the first found names it ("and his Russian counterpart" -> Russia)."""
+
+
+class _Spans:
+    """Spans of text already taken by a reference, asked whether a new span overlaps any: a sorted
+    list searched by bisection (linear in the refs of a sentence, where a scan of all was quadratic)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect_right(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
+        self.longest = max(self.longest, b - a)
+
+    def free(self, a: int, b: int) -> bool:
+        """True when ``[a, b)`` overlaps no taken span."""
+        k = bisect_left(self.starts, b) - 1
+        while k >= 0 and self.starts[k] > a - self.longest - 1:
+            if self.ends[k] > a and self.starts[k] < b:
+                return False
+            k -= 1
+        return True
 
 
 def _last_person(folded: str, names: Mapping[str, str], end: int | None = None) -> str | None:
