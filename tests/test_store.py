@@ -54,7 +54,7 @@ def test_stored_program_gives_the_same_pattern(fresh_store, monkeypatch):
     _reload(monkeypatch)
     again = [store.compile(p, f) for p, f in PATTERNS]
     assert store._entries, "the second round must read the stored programs"
-    for a, b, (p, f) in zip(first, again, PATTERNS):
+    for a, b, (p, f) in zip(first, again, PATTERNS, strict=True):
         plain = re.compile(p, f)
         assert (b.pattern, b.flags, b.groups, b.groupindex) == (plain.pattern, plain.flags, plain.groups,
                                                                    plain.groupindex)

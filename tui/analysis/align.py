@@ -67,8 +67,8 @@ from tui.analysis.cues import compare_strength
 from tui.analysis.detection import detect
 from tui.analysis.diffmodel import (
     ADDED,
-    DEFAULT_THRESHOLD,
     CLOSE,
+    DEFAULT_THRESHOLD,
     RELATED,
     REMOVED,
     REWORDED,
