@@ -118,6 +118,10 @@ class Commitments:
             return f"new in {latest}"
         return f"dropped in {latest}"
 
+    def short_status(self, group: Group) -> str:
+        """:meth:`status` in one word: ``persists``, ``new``, ``dropped``, ``recurring``, ``single``."""
+        return short_status(self.status(group))
+
     def _calendar(self, pair: tuple[str, ...]) -> tuple[list[int], dict[str, int]]:
         """The years of one pair's documents (sorted) and each one's year, once per pair (not per
         group: that made the matrix quadratic in the documents)."""
@@ -213,6 +217,15 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
             if prev is None or _start_in(prev, key) > m.start:
                 where[key] = g
     return Commitments(ordered, groups, where, pair)
+
+
+SHORT_STATUS = {"persistent": "persists", "new": "new", "dropped": "dropped", "recurring": "recurring",
+                "single": "single"}
+
+
+def short_status(text: str) -> str:
+    """``persistent`` → ``persists``, ``new in 2025`` → ``new``, ``dropped in 2025`` → ``dropped``."""
+    return SHORT_STATUS.get(text.split()[0], text)
 
 
 def _pair_key(doc: Document) -> tuple[str, ...]:

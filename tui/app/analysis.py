@@ -94,4 +94,4 @@ def group_status(commitments: Any, group: Any) -> str:
     """``persists`` (in the latest year and an earlier one), ``new`` (latest year only) or ``dropped``
     (not in the latest year), on the years of the group's pair of countries; with one year
     ``recurring`` or ``single`` (:meth:`tui.analysis.commitments.Commitments.status`, shortened)."""
-    return commitments.status(group).split()[0].replace("persistent", "persists")
+    return commitments.short_status(group)

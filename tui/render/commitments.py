@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.analysis.commitments import Commitments, Explanation, Group, find_commitments
+from tui.analysis.commitments import Commitments, Explanation, Group, find_commitments, short_status
 from tui.documents.document import Document
 from tui.infra.safety import visible
 from tui.render.documents import Mark
@@ -53,15 +53,8 @@ def _strength_in(group: Group, doc_id: str) -> str | None:
 
 
 RANK = {"pledge": 3, "support": 2, "intent": 1}
-SHORT_STATUS = {"persistent": "persists", "new": "new", "dropped": "dropped", "recurring": "recurring",
-                "single": "single"}
 STATUS_LEGEND = ("STATUS: persists = in the latest year and an earlier one; new = only in the latest year; "
                  "dropped = not in the latest year")
-
-
-def short_status(text: str) -> str:
-    """``persistent`` → ``persists``, ``new in 2025`` → ``new``, ``dropped in 2025`` → ``dropped``."""
-    return SHORT_STATUS.get(text.split()[0], text)
 
 
 @dataclass(frozen=True)
