@@ -4,7 +4,9 @@ Run: ``python benchmarks/app_startup.py [--runs 15]`` (headless, 120×36). Budge
 of a new process within 1.6x ``python -c "import textual.app"`` (``--runs`` interleaved rounds,
 bytecode cached in a temporary ``PYTHONPYCACHEPREFIX``, nothing written into the repository; the
 median of per-round ratios), opening a document or a comparison 80 ms (the median of ten openings:
-every document, every neighbouring pair, twice). "Painted" means the screen's content is ready and
+every document, every neighbouring pair, twice; beside the document openings, interleaved, the
+reference: Textual pushing a bare screen of the same kinds of widget, no accord code, so the share of
+the time that is accord's own shows in the same run). "Painted" means the screen's content is ready and
 one refresh has run. Then every key that stays on its screen (library, reader, comparison, pledge
 groups, on the embedded corpus) is pressed and the process's CPU time until it is painted is taken
 (the pilot's polling adds waits to the wall clock that a terminal does not have): budget 50 ms for
@@ -67,6 +69,23 @@ async def until(pilot, condition, limit: float = 30.0) -> None:
         await pilot.pause(0.002)
 
 
+def _bare_screen_class():  # type: ignore[no-untyped-def]
+    """A screen with what a reader screen has, and no accord code: header, two lines of heading, a
+    page of text, a status line and a footer (what pushing any screen costs Textual itself)."""
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, Static
+
+    class BareScreen(Screen):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Header()
+            yield Static("A heading\nits second line")
+            yield Static(" ".join(WORDS * 30), id="body")
+            yield Static("status")
+            yield Footer()
+
+    return BareScreen
+
+
 async def measure() -> dict[str, float]:
     from textual.widgets import DataTable
 
@@ -77,6 +96,7 @@ async def measure() -> dict[str, float]:
     from tui.app.widgets.sentences import SentenceList
     from tui.documents.corpus import Corpus
 
+    BareScreen = _bare_screen_class()  # noqa: N806 - a class
     results: dict[str, float] = {}
     start = time.perf_counter()
     app = AccordApp(loader=load_corpus)
@@ -86,7 +106,7 @@ async def measure() -> dict[str, float]:
         results["first screen"] = time.perf_counter() - start
         await app.workers.wait_for_complete()
 
-        times = []
+        times, bare = [], []
         for doc_id in [d.id for d in app.corpus.documents] * 2:
             start = time.perf_counter()
             app.open_reader(doc_id)
@@ -96,8 +116,18 @@ async def measure() -> dict[str, float]:
             times.append(time.perf_counter() - start)
             app.pop_screen()
             await pilot.pause()
+            # the reference, interleaved: Textual itself pushing a screen of the same kinds of widget
+            start = time.perf_counter()
+            app.push_screen(BareScreen())
+            await until(pilot, lambda: isinstance(app.screen, BareScreen) and app.screen.query_one("#body").size.height > 0)
+            await pilot.pause()
+            bare.append(time.perf_counter() - start)
+            app.pop_screen()
+            await pilot.pause()
         results["open document"] = statistics.median(times)
         results["open document (worst)"] = max(times)
+        results["open a bare Textual screen (reference)"] = statistics.median(bare)
+        results[f"open document / bare screen: {statistics.median(times) / statistics.median(bare):.2f}x"] = -1.0
 
         times = []
         docs = [d.id for d in app.corpus.documents]

@@ -99,8 +99,10 @@ def _stored(settings: Settings, kind: str, options: list[str]) -> tuple[list[str
     """A repeat run's finished output, found by the corpus files' exact bytes and ``options`` before
     any document is parsed: ``(key parts, (text, flag) or None)``; no key parts when the corpus
     cannot be read as is (the command then loads it properly and reports why)."""
-    from tui.infra.cache import read_output
+    from tui.infra.cache import folder, read_output
 
+    if folder() is None:  # the cache is off: no digest of the corpus files to compute
+        return None, None
     raw = _raw_parts(settings)
     if raw is None:
         return None, None

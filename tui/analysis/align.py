@@ -98,16 +98,18 @@ COMMON_IDF = 2.5
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
 RELATED_RATIO = 0.5
+"""A related pair (mutual best partners among the sentences left unpaired) needs a score of at
+least this share of the threshold, so the live threshold moves both tiers in step."""
 ATTACH_RATIO = 0.7
 """A sentence left alone joins a row as a further counterpart of its best partner when that pair
 scores at least this share of the threshold."""
-"""A related pair (mutual best partners among the sentences left unpaired) needs a score of at
-least this share of the threshold, so the live threshold moves both tiers in step."""
 CANDIDATES_PER_SENTENCE = 20
 INDEX_CAP = 20  # a term in more right sentences than this (or 2 %) is too common to index
-INDEX_CAP_MAX = 40
-"""The 2 % share stops growing here (2 % of 2,000 sentences), so that each left sentence scans
-posting lists of a bounded length and candidate search stays linear in the documents' length."""
+INDEX_CAP_MAX = 20
+"""The 2 % share stops growing here (2 % of 1,000 sentences): past 1,000 right sentences a term in more
+sentences keeps only its heaviest postings, so that each left sentence scans posting lists of a
+bounded length and candidate search stays linear in the documents' length (documents of up to
+1,000 sentences are searched exactly as before)."""
 MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
 
 ACTOR_WEIGHT = 0.25
