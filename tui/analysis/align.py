@@ -104,12 +104,11 @@ ATTACH_RATIO = 0.7
 """A sentence left alone joins a row as a further counterpart of its best partner when that pair
 scores at least this share of the threshold."""
 CANDIDATES_PER_SENTENCE = 20
-INDEX_CAP = 20  # a term in more right sentences than this (or 2 %) is too common to index
-INDEX_CAP_MAX = 20
-"""The 2 % share stops growing here (2 % of 1,000 sentences): past 1,000 right sentences a term in more
-sentences keeps only its heaviest postings, so that each left sentence scans posting lists of a
-bounded length and candidate search stays linear in the documents' length (documents of up to
-1,000 sentences are searched exactly as before)."""
+INDEX_CAP = 20
+"""The longest posting list a left sentence scans: a term in more right sentences than this and
+than 2 % of them is too common to index; past about 1,000 right sentences (where 2 % exceeds this)
+a term in more sentences than this but not more than 2 % keeps only its heaviest postings, so the
+scan per sentence is bounded and candidate search stays linear in the documents' length."""
 MIN_COSINE = 0.05  # below this, two sentences share next to nothing: never a candidate
 
 ACTOR_WEIGHT = 0.25
@@ -485,8 +484,8 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
                 left: Sequence[_Profile], right: Sequence[_Profile]) -> list[_Candidate]:
     """Scored candidate pairs, best first, found through an inverted index on rare terms.
 
-    Terms that occur in more than ``max(20, 2 %)`` of the right sentences (at most
-    :data:`INDEX_CAP_MAX`) are left out of the index (they cannot make a pair alone). The index gives
+    Terms that occur in more than :data:`INDEX_CAP` and more than 2 % of the right sentences are
+    left out of the index (they cannot make a pair alone); see :data:`INDEX_CAP`. The index gives
     each left sentence a partial dot product with every right sentence that
     shares an indexed term; when no term was left out that is the exact
     cosine, otherwise the :data:`CANDIDATES_PER_SENTENCE` best get the
@@ -498,7 +497,7 @@ def _candidates(left_vecs: list[dict[str, float]], right_vecs: list[dict[str, fl
         for t, w in vec.items():
             postings[t].append((j, w))
     share = len(right_vecs) // 50
-    cap = max(INDEX_CAP, min(INDEX_CAP_MAX, share))
+    cap = INDEX_CAP
     if share > cap:
         # Long documents: a term in more than the capped number of sentences but not more than 2 %
         # keeps only its ``cap`` heaviest postings in the index (a bounded scan per left sentence,
