@@ -60,3 +60,27 @@ async def test_cells_of_an_item_wrap_to_the_same_height():
         assert wrap.highlighted_item.key == "b"  # the cursor skips the unselectable item
         await pilot.click(WrapList, offset=(5, 0))
         assert wrap.highlighted_item.key == "a"
+
+
+async def test_a_cells_own_style_and_zebra_rows_are_painted():
+    from rich.style import Style
+    from textual.app import App, ComposeResult
+
+    class Demo(App):
+        CSS = "WrapList > .wraplist--zebra { background: #203040; }"
+
+        def compose(self) -> ComposeResult:
+            yield WrapList(columns=(Column(8), Column()), zebra=True, id="demo")
+
+    app = Demo()
+    async with app.run_test(size=(40, 10)) as pilot:
+        wrap = app.query_one(WrapList)
+        wrap.set_items([Item(k, (Text("status", style="bold red"), Text(k))) for k in ("a", "b", "c")])
+        await settle(pilot)
+        wrap.blur()
+        await settle(pilot)
+        rows = [wrap._render_row(n, 0, False, 30, Style()) for n in range(3)]
+        first = next(s for s in rows[0] if s.text.strip() == "status")
+        assert first.style.bold and first.style.color.name == "red"  # Text.render alone drops it
+        backgrounds = [next(s for s in r if s.text.strip() == "status").style.bgcolor for r in rows]
+        assert backgrounds[0] == backgrounds[2] != backgrounds[1]

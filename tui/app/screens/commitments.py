@@ -1,4 +1,9 @@
-"""Commitments: pledge groups × documents (or years), with status, search, sort and a preview."""
+"""Commitments: pledge groups × documents (or years), with status, search, sort and a preview.
+
+The matrix is a :class:`~tui.app.widgets.wraplist.WrapList` of one-line rows under a fixed
+two-line head: it paints only the rows on screen and keeps their strips, so a sort or a filter
+repaints in a few milliseconds where a ``DataTable`` re-rendered every visible cell through Rich.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tui.app.analysis import group_status
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.sentences import GLYPHS
 from tui.app.widgets.styles import component_style
+from tui.app.widgets.wraplist import Column, Item, WrapList
 from tui.documents.document import Document
 from tui.infra.safety import one_line, visible
 
@@ -23,6 +29,8 @@ RANK = {"pledge": 3, "support": 2, "intent": 1}
 SORTS = ("documents", "theme", "recency", "status")
 STATUS_ORDER = {"persists": 0, "recurring": 0, "new": 1, "dropped": 2, "single": 3}
 CELL = 5  # a document (or year) column: a glyph and room for its head
+GAP = 2  # cells between two columns
+SCROLLBAR = 2  # the matrix always shows its vertical scrollbar (``overflow-y: scroll``)
 
 
 def strongest(strengths: Sequence[str]) -> str:
@@ -34,6 +42,16 @@ def strongest(strengths: Sequence[str]) -> str:
 def cell(group: Any, doc_id: str) -> str:
     """The strongest strength glyph of ``doc_id``'s members of ``group`` (blank when absent)."""
     return strongest([p.strength for p in group.members if p.doc_id == doc_id])
+
+
+def fit(text: Text, width: int, centre: bool = False) -> Text:
+    """``text`` on one line of exactly ``width`` cells: cut with an ellipsis, or padded (centred)."""
+    text = text.copy()
+    text.truncate(width, overflow="ellipsis")
+    if centre:
+        text.pad_left((width - text.cell_len) // 2)
+    text.truncate(width, pad=True)
+    return text
 
 
 def _update_sized(widget: Static, text: Text) -> None:
@@ -72,7 +90,7 @@ class CommitmentsScreen(AccordScreen):
         self.sort_key = "documents"
         self.query_text = ""
         self._shown: list[Any] = []
-        self._column_spec: Any = None  # the columns the table has (kept while they stay the same)
+        self.column_keys: tuple[str, ...] = ()  # status, label, theme (on wide screens), one per document or year
         self._preview_text: Text | None = None  # what the preview shows
         self._rebuilding = False
 
@@ -81,7 +99,8 @@ class CommitmentsScreen(AccordScreen):
         self.sub_title = "commitments"
         yield Header()
         yield Static(id="commitments-info", markup=False)
-        yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True, header_height=2)
+        yield Static(id="matrix-head", markup=False)
+        yield WrapList(id="matrix", gap=GAP, zebra=True)
         yield Static(id="commitments-preview", markup=False)
         yield Input(placeholder="search labels, themes and wordings (Enter keeps it, Esc clears)",
                     id="commitments-search")
@@ -91,12 +110,16 @@ class CommitmentsScreen(AccordScreen):
         self.query_one("#commitments-search").display = False
         # the preview follows the cursor in the same step as the cursor's own repaint (one paint per
         # key), not a turn later when the RowHighlighted message arrives
-        self.watch(self.query_one(DataTable), "cursor_coordinate", self._cursor_moved, init=False)
+        self.watch(self.matrix, "highlighted", self._cursor_moved, init=False)
         self.refresh_matrix()
 
     def _cursor_moved(self, old: Any, new: Any) -> None:
         if old != new and not self._rebuilding:  # a rebuild shows its preview once it is done
             self._preview()
+
+    @property
+    def matrix(self) -> WrapList:
+        return self.query_one("#matrix", WrapList)
 
     def set_commitments(self, commitments: Any) -> None:
         """Fill the matrix once the pledge analysis is ready."""
@@ -161,38 +184,46 @@ class CommitmentsScreen(AccordScreen):
 
     def _rebuild(self) -> None:
         info = self.query_one("#commitments-info", Static)
-        table = self.query_one(DataTable)
+        table = self.matrix
+        head = self.query_one("#matrix-head", Static)
         preview = self.query_one("#commitments-preview", Static)
         current = self._current()
         if self.commitments is None:
-            table.clear(columns=True)
-            self._column_spec = None
-            table.display = preview.display = False
+            table.set_items([])
+            self.column_keys = ()
+            table.display = head.display = preview.display = False
             info.update(Text(self.status or "Grouping pledges across the corpus…"))
             return
-        table.display = preview.display = True
+        table.display = head.display = preview.display = True
         groups, hidden = self.visible_groups()
         self._shown = groups
         docs = self._columns()
-        total = self.size.width or 120
-        status_width, theme_width = 9, (16 if total >= 100 else 0)  # "recurring"
-        fixed = status_width + 2 + (theme_width + 2 if theme_width else 0) + 4
-        by_year = len(docs) * (CELL + 2) > max(20, (total - fixed) // 2)  # a timeline when documents don't fit
+        total = table.scrollable_content_region.width or max(40, (self.size.width or 120) - SCROLLBAR)
+        status_width, theme_width = 10, (16 if total >= 100 else 0)  # " recurring"
+        fixed = status_width + GAP + (theme_width + GAP if theme_width else 0)
+        by_year = len(docs) * (CELL + GAP) > max(20, (total - fixed) // 2)  # a timeline when documents don't fit
         heads = self._heads(docs, by_year)
-        label_width = max(20, total - fixed - len(heads) * (CELL + 2))
-        spec = (status_width, label_width, theme_width, tuple((key, head) for key, head, _members in heads))
-        if spec == self._column_spec and table.columns:
-            table.clear(columns=False)  # the same columns: only the rows are new
-        else:
-            table.clear(columns=True)
-            self._column_spec = spec
-            table.add_column(Text("Status"), key="status", width=status_width)
-            table.add_column(Text("Pledge group"), key="label", width=label_width)
-            if theme_width:
-                table.add_column(Text("Theme"), key="theme", width=theme_width)
-            for key, head, _members in heads:
-                table.add_column(Text(head, justify="center"), key=key, width=CELL)
+        label_width = max(20, total - fixed - GAP - len(heads) * (CELL + GAP))
+        widths = [status_width, label_width, *([theme_width] if theme_width else []), *([CELL] * len(heads))]
+        self.column_keys = ("status", "label", *(("theme",) if theme_width else ()), *(k for k, _h, _m in heads))
+        titles = [Text(" Status"), Text("Pledge group"), *([Text("Theme")] if theme_width else [])]
+        lines = [Text(), Text()]
+        for n, (title, width) in enumerate(zip(titles, widths, strict=False)):
+            lines[0].append_text(fit(title, width))
+            lines[1].append(" " * width)
+            if n < len(widths) - 1:
+                lines[0].append(" " * GAP)
+                lines[1].append(" " * GAP)
+        for n, (_key, title, _members) in enumerate(heads):
+            first, _, second = title.partition("\n")
+            lines[0].append_text(fit(Text(first), CELL, centre=True))
+            lines[1].append_text(fit(Text(second), CELL, centre=True))
+            if n < len(heads) - 1:
+                lines[0].append(" " * GAP)
+                lines[1].append(" " * GAP)
+        head.update(Text("\n", no_wrap=True, overflow="crop").join(lines), layout=False)
         styles: dict[str, Any] = {}  # one theme lookup per status, not per group
+        items = []
         for group in groups:
             status = self._status(group)
             style = styles.get(status)
@@ -200,16 +231,17 @@ class CommitmentsScreen(AccordScreen):
                 style = styles[status] = (
                     component_style(self, f"commitments--{status}") if status in ("persists", "new", "dropped")
                     else component_style(self, "commitments--muted"))
-            cells = [Text(status, style=style),
-                     Text(one_line(group.label), overflow="ellipsis", no_wrap=True)]
+            cells = [fit(Text(" " + status, style=style), status_width),
+                     fit(Text(one_line(group.label)), label_width)]
             if theme_width:
-                cells.append(Text(one_line(group.theme), overflow="ellipsis", no_wrap=True))
+                cells.append(fit(Text(one_line(group.theme)), theme_width))
             for _key, _head, members in heads:
-                cells.append(Text(strongest([p.strength for p in group.members if p.doc_id in members]),
-                                  justify="center"))
-            table.add_row(*cells, key=group.id)
-        if current is not None and current.id in table.rows:
-            table.move_cursor(row=table.get_row_index(current.id))
+                cells.append(fit(Text(strongest([p.strength for p in group.members if p.doc_id in members])),
+                                 CELL, centre=True))
+            items.append(Item(group.id, tuple(cells)))
+        table.set_items(items, columns=[Column(w) for w in widths])
+        if current is not None and table.index_of(current.id) is not None:
+            table.scroll_to_highlight()  # set_items kept the cursor on the same group
         parts = [f"{len(groups)} of {len(self.commitments.groups)} groups"]
         if hidden:
             parts.append(f"{hidden} one-document groups hidden (a shows them)")
@@ -266,22 +298,14 @@ class CommitmentsScreen(AccordScreen):
         _update_sized(self.query_one("#commitments-preview", Static), text)
 
     def _current(self) -> Any:
-        table = self.query_one(DataTable)
-        if not table.row_count or self.commitments is None:
+        item = self.matrix.highlighted_item
+        if item is None or self.commitments is None:
             return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:  # noqa: BLE001 - the cursor may point past a cleared table
-            return None
-        return next((g for g in self.commitments.groups if g.id == key), None)
-
-    @on(DataTable.RowHighlighted, "#matrix")
-    def _highlighted(self) -> None:
-        self._preview()
+        return next((g for g in self.commitments.groups if g.id == item.key), None)
 
     # -- actions --------------------------------------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#matrix")
+    @on(WrapList.Selected, "#matrix")
     def action_open_group(self) -> None:
         from tui.app.screens.group import GroupScreen
 
@@ -316,7 +340,7 @@ class CommitmentsScreen(AccordScreen):
     @on(Input.Submitted, "#commitments-search")
     def _search_done(self) -> None:
         self.query_one("#commitments-search").display = False
-        self.query_one(DataTable).focus()
+        self.matrix.focus()
 
     def action_back(self) -> None:
         box = self.query_one("#commitments-search", Input)
@@ -324,7 +348,7 @@ class CommitmentsScreen(AccordScreen):
             box.value = ""
             box.display = False
             self.query_text = ""
-            self.query_one(DataTable).focus()
+            self.matrix.focus()
             self.refresh_matrix()
             return
         self.dismiss()

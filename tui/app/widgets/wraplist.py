@@ -146,7 +146,8 @@ class WrapList(ScrollView, can_focus=True):
         Binding("end", "last", "Last", show=False),
         Binding("enter", "select", "Select", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"wraplist--cursor", "wraplist--cursor-blurred", "wraplist--rule"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"wraplist--cursor", "wraplist--cursor-blurred", "wraplist--rule",
+                                             "wraplist--zebra"}
 
     # repaint=False: a cursor move repaints the lines of the two items it touches (``_set_highlight``)
     highlighted: reactive[int | None] = reactive(None, always_update=True, init=False, repaint=False)
@@ -170,10 +171,12 @@ class WrapList(ScrollView, can_focus=True):
     class Selected(ItemMessage):
         """Enter (or a double click) on ``item``."""
 
-    def __init__(self, columns: Sequence[Column] = (Column(),), gap: int = 1, **kwargs) -> None:
+    def __init__(self, columns: Sequence[Column] = (Column(),), gap: int = 1, zebra: bool = False,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.columns = tuple(columns)
         self.gap = gap
+        self.zebra = zebra  # every other item on the ``wraplist--zebra`` background
         self.items: list[Item] = []
         self._keys: dict[str, int] = {}
         self._starts: list[int] = []
@@ -312,6 +315,8 @@ class WrapList(ScrollView, can_focus=True):
         if cursor:
             name = "wraplist--cursor" if self.has_focus else "wraplist--cursor-blurred"
             style = base + self.get_component_rich_style(name)
+        elif self.zebra and index % 2:
+            style = base + self.get_component_rich_style("wraplist--zebra")
         console = self.app.console
         segments: list[Segment] = []
         widths = (width,) if item.full else self._widths
@@ -326,7 +331,10 @@ class WrapList(ScrollView, can_focus=True):
             if row < len(ranges) and cell.plain:
                 start, end = ranges[row]
                 piece = cell[start:end]
-                segments.extend(Strip(list(piece.render(console))).adjust_cell_length(w))
+                rendered = list(piece.render(console))
+                if piece.style:  # Text.render leaves the text's own (base) style to its caller
+                    rendered = list(Segment.apply_style(rendered, console.get_style(piece.style)))
+                segments.extend(Strip(rendered).adjust_cell_length(w))
             else:
                 segments.append(Segment(" " * w))
         return Strip(segments).adjust_cell_length(width).apply_style(style)
