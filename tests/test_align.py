@@ -203,3 +203,22 @@ def test_quotes_and_dotted_abbreviations_alone_leave_a_sentence_unchanged():
     right = doc('"The US-ROK alliance will grow stronger in every field," the two presidents said.', "b")
     rows = [r for r in compare(left, right).rows if r.left and r.right]
     assert len(rows) == 1 and rows[0].status == "unchanged"
+
+
+def test_a_swapped_alignment_is_the_pair_prepared_the_other_way_round(corpus):
+    docs = corpus.documents
+    for left, right in [(docs[0], docs[-1]), (docs[2], docs[4]), (docs[4], docs[2]), (docs[1], docs[1])]:
+        swapped = prepare(left, right, docs).swapped()
+        fresh = prepare(right, left, docs)
+        assert (swapped.left, swapped.right) == (right, left)
+        assert swapped.candidates == fresh.candidates
+        assert swapped.left_pledges == fresh.left_pledges and swapped.right_pledges == fresh.right_pledges
+        for threshold in (0.2, 0.35, 0.6):
+            assert swapped.at(threshold).rows == fresh.at(threshold).rows
+
+
+@given(BODY, BODY)
+@settings(max_examples=30, deadline=None)
+def test_swapping_twice_gives_the_same_candidates(left_body, right_body):
+    alignment = prepare(doc(left_body, "a"), doc(right_body, "b"))
+    assert alignment.swapped().swapped().candidates == alignment.candidates

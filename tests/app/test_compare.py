@@ -81,6 +81,37 @@ async def test_swap_sides(make_app):
         assert "vgp-2025" in str(screen.query_one("#compare-left-head", Static).render())
 
 
+async def test_a_quick_swap_keeps_the_old_rows_until_the_new_ones_and_a_slow_one_says_aligning(make_app):
+    import threading
+
+    from tests.app import fakes
+
+    release = threading.Event()
+    calls = []
+
+    def slow_prepare(left, right, context=()):  # type: ignore[no-untyped-def]
+        calls.append((left.id, right.id))
+        if len(calls) > 1:
+            release.wait(5)  # the swap's alignment waits until the test lets it go
+        return fakes.prepare(left, right, context)
+
+    app = make_app(prepare=slow_prepare)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(app, pilot)
+        rows = screen.query_one(RowList)
+        await pilot.press("x")
+        await pilot.pause()
+        assert rows.display and screen.comparison is None  # the old rows stay, inert
+        assert "vgp-2025" in str(screen.query_one("#compare-left-head", Static).render())
+        await pilot.pause(0.3)  # longer than SLOW_SWAP
+        assert not rows.display
+        assert "Aligning" in str(screen.query_one("#compare-message", Static).render())
+        release.set()
+        await settle(pilot)
+        assert rows.display and screen.comparison.left.id == "vgp-2025"
+        assert calls == [("nhandan-2024", "vgp-2025"), ("vgp-2025", "nhandan-2024")]
+
+
 async def test_threshold_plus_minus_realigns(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -144,6 +144,23 @@ class Alignment:
     left_pledges: list[str | None] = field(default_factory=list)
     right_pledges: list[str | None] = field(default_factory=list)
     _details: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = field(default_factory=dict, repr=False)
+    left_profiles: list[_Profile] = field(default_factory=list, repr=False)
+    right_profiles: list[_Profile] = field(default_factory=list, repr=False)
+
+    def swapped(self) -> Alignment:
+        """The same pair the other way round, as ``prepare(right, left, context)`` gives it: the IDF,
+        vectors, profiles and pledge strengths do not depend on the order, so only the candidate
+        search runs again (the app's swap key)."""
+        if len(self.left_profiles) != len(self.left_vectors) or len(self.right_profiles) != len(self.right_vectors):
+            actors = actor_terms([self.left, self.right])
+            self.left_profiles = [_profile(s.text, v, actors, self.idf)
+                                  for s, v in zip(self.left.sentences, self.left_vectors, strict=True)]
+            self.right_profiles = [_profile(s.text, v, actors, self.idf)
+                                   for s, v in zip(self.right.sentences, self.right_vectors, strict=True)]
+        cands = _candidates(self.right_vectors, self.left_vectors, self.right_profiles, self.left_profiles)
+        return Alignment(self.right, self.left, cands, self.right_vectors, self.left_vectors, self.idf,
+                         self.right_pledges, self.left_pledges, left_profiles=self.right_profiles,
+                         right_profiles=self.left_profiles)
 
     def at(self, threshold: float) -> Comparison:
         """Decide pairs at ``threshold``: close pairs, merges, related pairs, then sentences that
@@ -556,7 +573,8 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
     lprof = [_profile(s.text, v, actors, idf) for s, v in zip(left.sentences, lvecs, strict=True)]
     rprof = [_profile(s.text, v, actors, idf) for s, v in zip(right.sentences, rvecs, strict=True)]
     cands = _candidates(lvecs, rvecs, lprof, rprof)
-    return Alignment(left, right, cands, lvecs, rvecs, idf, pledge_strengths(left), pledge_strengths(right))
+    return Alignment(left, right, cands, lvecs, rvecs, idf, pledge_strengths(left), pledge_strengths(right),
+                     left_profiles=lprof, right_profiles=rprof)
 
 
 def pledge_strengths(doc: Document) -> list[str | None]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
@@ -15,6 +15,7 @@ from textual.events import Resize
 from tui.analysis.diffmodel import oriented
 from tui.app import analysis
 from tui.app.commands import AccordCommands
+from tui.app.heap import IDLE_SECONDS, Heap
 from tui.app.messages import OpenCommitments, OpenCompare, OpenPair, OpenReader, PickCompare, SettingChanged
 from tui.app.settings import Settings, config_dir
 from tui.documents.corpus import Corpus, default_pair
@@ -65,12 +66,15 @@ class AccordApp(App[None]):
         self.commitments: Any = None
         self._prepared_pairs: dict[Any, Any] = {}  # shared by the compare screens: a pair opened again
         self.commitments_error: str | None = None
+        self.heap = Heap()  # garbage collection out of the way of keys
 
     # -- start-up ---------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         from tui.app.screens.library import LibraryScreen
 
+        self.heap.start()
+        self.set_interval(IDLE_SECONDS / 2, self.heap.idle)
         theme = self.settings.get("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -78,6 +82,7 @@ class AccordApp(App[None]):
         if self.settings.problem:
             self.notify(one_line(self.settings.problem), severity="warning", markup=False)
         if self.corpus is not None:
+            self.heap.keep()
             self.push_screen(LibraryScreen(self.corpus, pledges=None))
             self._start_commitments()
         else:
@@ -105,6 +110,7 @@ class AccordApp(App[None]):
         from tui.app.screens.library import LibraryScreen
 
         self.corpus = corpus
+        self.heap.keep()  # the corpus lives as long as the app
         self.switch_screen(LibraryScreen(corpus, pledges=None, problem=problem))
         # grouping holds the GIL for a while: start it once the library has been painted
         self.call_after_refresh(self._start_commitments)
@@ -161,6 +167,7 @@ class AccordApp(App[None]):
 
     def _commitments_ready(self, result: Any) -> None:
         self.commitments = result
+        self.heap.keep()  # so do the pledge groups
         for screen in self.screen_stack:
             update = getattr(screen, "set_commitments", None)
             if update is not None:
@@ -337,8 +344,18 @@ class AccordApp(App[None]):
             return
         self.push_screen(HelpScreen(self.screen, self.BINDINGS))
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self.heap.touch()  # the user is here: no full collection until they pause
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.heap.stop()
+
     def on_resize(self, event: Resize) -> None:
         from tui.app.screens.base import TooSmallScreen
+
+        self.heap.touch()
 
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         self.set_class(small, "-too-small")

@@ -25,6 +25,7 @@ from tui.infra.safety import one_line
 UNIFIED_BELOW = 100
 PREPARED_LIMIT = 8  # prepared pairs kept in a store
 STEP = 0.05
+SLOW_SWAP = 0.15  # seconds: a swap that takes longer than this hides the old rows behind "Aligning…"
 
 
 def short_labels(left: Document, right: Document) -> tuple[str, str]:
@@ -134,8 +135,11 @@ class CompareScreen(AccordScreen):
         left, right, threshold = self.left, self.right, self.threshold
         try:
             known = self._known(left, right)  # a swap back, or a pair opened again: prepared already
+            reverse = self._known(right, left)  # a swap: the same pair prepared the other way round
             if known is not None:
                 alignment = known[3]
+            elif reverse is not None and callable(getattr(reverse[3], "swapped", None)):
+                alignment = reverse[3].swapped()  # only the candidate search runs again
             else:
                 alignment = self.prepare(left, right, self.context)
             comparison = self._decide(left, right, alignment, threshold)
@@ -384,14 +388,23 @@ class CompareScreen(AccordScreen):
             rows.fold_all(not rows.view.fold)
 
     def action_swap(self) -> None:
+        """Swap the sides and align again. The old rows stay on screen (inert) while the swapped pair
+        is aligned: a swap that is quick repaints once, when its rows are ready; only one that takes
+        longer than :data:`SLOW_SWAP` hides them behind "Aligning…"."""
         self._remember(swap=True)
         self.left, self.right = self.right, self.left
         self._heads()
         if self.prepare is not None:
             self.comparison = None
+            self._summary()
+            pair = (self.left, self.right)
+            self.set_timer(SLOW_SWAP, lambda: self._still_aligning(pair))
+            self.align()
+
+    def _still_aligning(self, pair: tuple[Document, Document]) -> None:
+        if self.comparison is None and pair == (self.left, self.right):
             self.query_one(RowList).display = False
             self._message("Aligning…")
-            self.align()
 
     def action_toggle_layout(self) -> None:
         self.layout_choice = "unified" if self.split else "split"
@@ -437,7 +450,7 @@ class CompareScreen(AccordScreen):
             parts.append("the ledger: what carried over by theme · n goes to the first pair, } to one-sided runs")
         elif rows.current_is_fold():
             parts.append("enter expands the run · z folds or unfolds every run")
-        elif position is not None and position < len(rows.rows):
+        elif position is not None and position < len(rows.rows) and self.comparison is not None:
             row = rows.rows[position]
             only_left, only_right = self.side_names
             if paired(row):
