@@ -64,6 +64,8 @@ def _kept(result, *sentences: str) -> None:
         ("Nairobi, March 3 -- ", "Nairobi, March 3", ""),
         ("(KBC) - ", "", "KBC"),
         ("(AP) — ", "", "AP"),
+        ("Nairobi [Kenya], March 3 (ANI): ", "", "Nairobi [Kenya], March 3 (ANI)"),
+        ("Santiago [Chile] (ANI): ", "", "Santiago [Chile] (ANI)"),
         ("(REUTERS) -- ", "", "REUTERS"),
     ],
 )
@@ -339,6 +341,46 @@ def test_a_colon_dateline_before_a_sentence_is_lifted(text, dateline):
     result = _clean("\n".join([text, *ARTICLE[1:]]))
     assert result.furniture.dateline == dateline
     assert (text[len(dateline) + 1:].strip() if dateline else text) in result.body
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("Nairobi. Kenya and Chile have agreed to strengthen cooperation in trade and port investment.", "Nairobi"),
+    ("Buenos Aires. Chile and Peru met in Buenos Aires on Monday to emphasise their strategic partnership.",
+     "Buenos Aires"),
+    ("Santiago. Chile and Peru on Monday emphasised the strength of their strategic partnership.", ""),
+    ("Prof. Ana Silva on Friday praised the Chile-Peru relationship and its growing copper trade.", ""),
+    ("Dec. Chile and Peru on Monday emphasised the strength of their strategic partnership again.", ""),
+    ("Yes. The two sides agreed to meet again next year in the capital of the host country.", ""),
+    ("Peace. That is what the two sides said they want above all: lasting peace in the region.", ""),
+])
+def test_a_place_and_a_full_stop_before_a_sentence_is_a_dateline(text, dateline):
+    result = _clean("\n".join([text, *ARTICLE[1:]]))
+    assert result.furniture.dateline == dateline
+    assert (text[len(dateline) + 2:] if dateline else text) in result.body
+
+
+@pytest.mark.parametrize("line", [
+    "To continue reading the rest of this article, please log in.",
+    "Create free account to get unlimited news articles and more!",
+    "Subscribe now to read the full story.",
+    "Already a subscriber? Sign in",
+])
+def test_registration_and_subscription_walls_go(line):
+    result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert line not in result.body
+    assert _reasons(result) == ["registration or subscription wall"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Both leaders agreed to subscribe to the principles of the UN Charter to read their duties rightly.",
+    "The ministers will register a free account of their talks with the news agencies of both countries "
+    "and share it with the press and with the parliaments of the two countries in the coming months.",
+])
+def test_prose_about_subscribing_or_registering_stays(prose):
+    result = _clean("\n".join([*ARTICLE, prose]))
+    assert prose in result.body
+
 
 
 def test_a_source_credit_with_a_colon_is_lifted():

@@ -341,3 +341,19 @@ def test_a_document_with_misread_parties_joins_the_pair_it_names():
     ]
     keys = _pair_keys(docs)
     assert keys["cl-pe-2024b"] == ("Chile", "Peru")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Both sides will expand renewable energy cooperation", "energy"),
+        ("They agreed to build solar farms together", "energy"),
+        ("The president renewed mandates of the envoys", "general"),  # "renew" is no energy word alone
+        ("The two sides renewed their commitment to free trade", "trade"),
+    ],
+)
+def test_a_theme_word_sharing_a_stem_with_a_common_verb_needs_its_phrase(text, theme):
+    from tui.analysis import features
+    from tui.analysis.themes import theme_of
+
+    assert theme_of(dict.fromkeys(features.terms(text), 1.0)) == theme

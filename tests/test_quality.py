@@ -24,7 +24,7 @@ SETS = {item.name: item for item in evalsets.sets()}
 # set -> (precision, recall, unmatched accuracy) pooled over its align_*.json files
 ALIGN_FLOORS = {
     "embedded": (0.844, 0.563, 0.934),
-    "pairs-dev": (0.891, 0.687, 0.972),
+    "pairs-dev": (0.888, 0.666, 0.972),  # 0.687 before the ANI-style dateline was lifted (one pair fell to 0.168)
     "pairs-dev2": (0.714, 0.543, 0.942),
     "pairs-heldout": (0.916, 0.767, 0.984),
     "vnru-heldout": (0.722, 0.5, 0.918),

@@ -113,7 +113,8 @@ _PREFIX_DATE = rf"(?i:{_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}\.?)(?:,?\s+\d
 _SOURCE_PREFIX = store.compile(
     r"^(?:(?P<source>"
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
-    rf"|(?:{_CITY}(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20 (Xinhua)
+    rf"|(?:{_CITY}(?:\s+\[{_CITY}\])?(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20
+    # (Xinhua); New Delhi [India], May 6 (ANI), as syndicated agency copy names the country too
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
     rf"\s*(?:{_DASH}|:)\s+(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ..."
 )
@@ -145,6 +146,9 @@ _ARCHIVE_NOTICE = store.compile(
 # A place dateline with a colon, as Indian outlets write it: "New Delhi: Prime Minister ...", "New Delhi,
 # Dec 6: India and Russia ...". Only before a whole sentence, and not a label ("Note:", "Pictures:").
 _COLON_DATELINE = store.compile(rf"^(?P<dateline>(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s+{_PREFIX_DATE})?):\s+(?=[A-Z])")
+# A place and a full stop, as some outlets open the article: "Jakarta. Indonesia and Australia have
+# agreed ...". Only before a whole sentence, never a title's abbreviation ("Prof. Smith said ...").
+_PERIOD_DATELINE = store.compile(r"^(?P<dateline>(?P<city>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2}))\.\s+(?=[A-Z])")
 _SENTENCE_AFTER = store.compile(r"(?:\S+\s+){7,}\S*[.!?][\"”’)]*\s*$")
 _LABEL_WORDS = frozenset(
     "note update editor source photo photos picture pictures video watch read also related breaking exclusive "
@@ -165,6 +169,14 @@ _CONTINUE = store.compile(
     r"^(?i:continue reading|keep reading|read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
     r"|read (?:it|this|more) (?:on|at)\b)(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
     r"\s*[:…»>→.]*\s*$"
+)
+# A registration or subscription wall: "To continue reading the rest of this article, please log in.",
+# "Create free account to get unlimited news articles and more!", "Subscribe to read the full story".
+_WALL = store.compile(
+    r"^(?i:(?:to\s+)?(?:continue|keep)\s+reading\b.{0,60}\b(?:log\s*in|sign\s*in|sign\s+up|subscribe|register)"
+    r"|(?:create|register)\s+(?:a\s+|an\s+|your\s+)?(?:free\s+)?account\b.{0,60}\b(?:articles?|news|stories|access)"
+    r"|(?:subscribe|sign\s+up|log\s*in|sign\s*in)\b.{0,40}\bto\s+(?:read|continue|access|unlock)\b"
+    r"|already\s+(?:a\s+)?(?:subscriber|member|registered)\b).{0,80}$"
 )
 # Caption credits in wire style, anchored at the end of the line:
 # "... in Hanoi. Photo by Jane Doe", "... in Hanoi — VNA/VNS Photo Van Diep",
@@ -228,6 +240,7 @@ class _State:
     byline: str = ""
     credits: list[str] = field(default_factory=list)
     started: bool = False
+    text: str = ""  # the whole capture, folded: where a place's name is looked up again
 
     def drop(self, line: int, text: str, reason: str) -> None:
         self.removed.setdefault(line, []).append(Removed(line, text, reason))
@@ -303,6 +316,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             content.append((n, t))
     outlet_keys = {k for k in (match_key(outlet), match_key(_TRAILING_PARENS.sub("", outlet))) if k}
     views = [folded(t) for _, t in content]
+    state.text = "\n".join(v.text for v in views)
     keys = [match_key(t) for _, t in content]
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
     repeats = _adjacent_repeats(content, keys)
@@ -349,6 +363,8 @@ def _furniture(state: _State, line: int, view: Folded) -> bool:
         reason = "image marker"
     elif _CONTINUE.match(probe):
         reason = "link to continue reading elsewhere"
+    elif _WALL.match(probe) and len(probe.split()) <= 25:
+        reason = "registration or subscription wall"
     elif _DATELINE.match(probe):
         state.dateline = state.dateline or text
         reason = "dateline (lifted to the dateline field)"
@@ -427,7 +443,7 @@ _Lift = tuple[int, str, tuple[int, int], str]
 """A prefix of the first paragraph: where it ends, the field, the value's span, the reason (folded text)."""
 
 
-def _opening(probe: str) -> list[_Lift]:
+def _opening(probe: str, whole: str = "") -> list[_Lift]:
     """Prefixes that open the first paragraph and are lifted: a date label ("date 2025-05-06",
     "Posted: June 20, 2024"), then a source credit or a place dateline."""
     label = _DATE_LABEL.match(probe)
@@ -444,7 +460,7 @@ def _opening(probe: str) -> list[_Lift]:
         return [*lifts, (at + source.end(), "source", shift(value), "source credit (lifted to the source field)")]
     place = _DATELINE_PREFIX.match(rest)
     if not place:
-        colon = _COLON_DATELINE.match(rest)
+        colon = _COLON_DATELINE.match(rest) or _period_dateline(rest, whole)
         if colon and colon.group("city").split()[0].casefold() not in _LABEL_WORDS and _SENTENCE_AFTER.match(
                 rest, colon.end()):
             lifts.append((at + colon.end(), "dateline", shift(colon.span("dateline")),
@@ -459,11 +475,24 @@ def _opening(probe: str) -> list[_Lift]:
     return lifts
 
 
+def _period_dateline(text: str, whole: str) -> re.Match[str] | None:
+    """A place dateline ending in a full stop ("Jakarta. ..."): a name that ``whole`` (the capture)
+    also writes capitalised inside a sentence ("talks in Jakarta on Thursday"), so a proper noun,
+    and neither an abbreviation ("Prof.") nor a word that opens sentences ("Peace. That is ...")."""
+    from tui.documents.sentences import ends_no_sentence
+
+    found = _PERIOD_DATELINE.match(text)
+    if found is None or ends_no_sentence(found.group("city").split()[-1]):
+        return None
+    inside = re.compile(rf"(?<=[a-z,;] ){re.escape(found.group('city'))}(?![\w-])")
+    return found if inside.search(whole, found.end()) else None
+
+
 def _keep(state: _State, line: int, view: Folded) -> None:
     """Keep a line in the body; on the first paragraph, lift its source credit and dateline first."""
     cut = 0
     if not state.started:
-        for end, name, value, reason in _opening(view.text):
+        for end, name, value, reason in _opening(view.text, state.text):
             if name == "source":
                 state.source = state.source or view.source(*value)
             elif name == "dateline":

@@ -40,6 +40,15 @@ _OPENERS = {
     "after", "before", "during", "while", "when", "with", "under", "prime", "president", "mr",
 }
 
+
+
+def ends_no_sentence(word: str) -> bool:
+    """True when ``word`` before a full stop is an abbreviation ("Prof.", "Dec.") or a word that opens
+    sentences ("The."): not a place that a dateline could name."""
+    bare = word.lower().rstrip(".")
+    return bare in _TITLES or bare in _MAYBE_FINAL or bare in _OPENERS
+
+
 _CANDIDATE = store.compile(r"(\./\.|[.!?…]+)([\"'”’)\]]*)(?=\s|$)")
 _WORD_BEFORE = store.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ONLY_SPACE = store.compile(r"\s*\Z")
