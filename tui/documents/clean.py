@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from tui.documents.model import CleanResult, Furniture, Paragraph, Removed
 from tui.documents.normal import Folded, folded, match_key
+from tui.documents.sentences import ends_no_sentence
 from tui.infra import store
 
 _TEASER = store.compile(
@@ -477,15 +478,13 @@ def _opening(probe: str, whole: str = "") -> list[_Lift]:
 
 def _period_dateline(text: str, whole: str) -> re.Match[str] | None:
     """A place dateline ending in a full stop ("Jakarta. ..."): a name that ``whole`` (the capture)
-    also writes capitalised inside a sentence ("talks in Jakarta on Thursday"), so a proper noun,
-    and neither an abbreviation ("Prof.") nor a word that opens sentences ("Peace. That is ...")."""
-    from tui.documents.sentences import ends_no_sentence
-
+    also writes capitalised inside a sentence ("talks in Jakarta on Thursday"), so a proper noun
+    ("Peace. That is ..." stays), and not an abbreviation or a sentence opener ("Prof.", "The.")."""
     found = _PERIOD_DATELINE.match(text)
     if found is None or ends_no_sentence(found.group("city").split()[-1]):
         return None
     inside = re.compile(rf"(?<=[a-z,;] ){re.escape(found.group('city'))}(?![\w-])")
-    return found if inside.search(whole, found.end()) else None
+    return found if inside.search(whole) else None
 
 
 def _keep(state: _State, line: int, view: Folded) -> None:
