@@ -150,13 +150,7 @@ class Alignment:
     def swapped(self) -> Alignment:
         """The same pair the other way round, as ``prepare(right, left, context)`` gives it: the IDF,
         vectors, profiles and pledge strengths do not depend on the order, so only the candidate
-        search runs again (the app's swap key)."""
-        if len(self.left_profiles) != len(self.left_vectors) or len(self.right_profiles) != len(self.right_vectors):
-            actors = actor_terms([self.left, self.right])
-            self.left_profiles = [_profile(s.text, v, actors, self.idf)
-                                  for s, v in zip(self.left.sentences, self.left_vectors, strict=True)]
-            self.right_profiles = [_profile(s.text, v, actors, self.idf)
-                                   for s, v in zip(self.right.sentences, self.right_vectors, strict=True)]
+        search runs again (the app's swap key). The profiles are those :func:`prepare` computed."""
         cands = _candidates(self.right_vectors, self.left_vectors, self.right_profiles, self.left_profiles)
         return Alignment(self.right, self.left, cands, self.right_vectors, self.left_vectors, self.idf,
                          self.right_pledges, self.left_pledges, left_profiles=self.right_profiles,

@@ -41,7 +41,6 @@ _OPENERS = {
 }
 
 
-
 def ends_no_sentence(word: str) -> bool:
     """True when ``word`` before a full stop is an abbreviation ("Prof.", "Dec.") or a word that opens
     sentences ("The."): not a place that a dateline could name."""

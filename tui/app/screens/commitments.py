@@ -207,20 +207,12 @@ class CommitmentsScreen(AccordScreen):
         widths = [status_width, label_width, *([theme_width] if theme_width else []), *([CELL] * len(heads))]
         self.column_keys = ("status", "label", *(("theme",) if theme_width else ()), *(k for k, _h, _m in heads))
         titles = [Text(" Status"), Text("Pledge group"), *([Text("Theme")] if theme_width else [])]
-        lines = [Text(), Text()]
-        for n, (title, width) in enumerate(zip(titles, widths, strict=False)):
-            lines[0].append_text(fit(title, width))
-            lines[1].append(" " * width)
-            if n < len(widths) - 1:
-                lines[0].append(" " * GAP)
-                lines[1].append(" " * GAP)
-        for n, (_key, title, _members) in enumerate(heads):
+        columns = [(fit(title, width), Text(" " * width)) for title, width in zip(titles, widths, strict=False)]
+        for _key, title, _members in heads:  # a document's or year's head takes two lines
             first, _, second = title.partition("\n")
-            lines[0].append_text(fit(Text(first), CELL, centre=True))
-            lines[1].append_text(fit(Text(second), CELL, centre=True))
-            if n < len(heads) - 1:
-                lines[0].append(" " * GAP)
-                lines[1].append(" " * GAP)
+            columns.append((fit(Text(first), CELL, centre=True), fit(Text(second), CELL, centre=True)))
+        gap = Text(" " * GAP)
+        lines = [gap.join(top for top, _ in columns), gap.join(bottom for _, bottom in columns)]
         head.update(Text("\n", no_wrap=True, overflow="crop").join(lines), layout=False)
         styles: dict[str, Any] = {}  # one theme lookup per status, not per group
         items = []

@@ -135,11 +135,10 @@ class CompareScreen(AccordScreen):
         left, right, threshold = self.left, self.right, self.threshold
         try:
             known = self._known(left, right)  # a swap back, or a pair opened again: prepared already
-            reverse = self._known(right, left)  # a swap: the same pair prepared the other way round
             if known is not None:
                 alignment = known[3]
-            elif reverse is not None and callable(getattr(reverse[3], "swapped", None)):
-                alignment = reverse[3].swapped()  # only the candidate search runs again
+            elif (reverse := self._known(right, left)) is not None and callable(getattr(reverse[3], "swapped", None)):
+                alignment = reverse[3].swapped()  # a swap: only the candidate search runs again
             else:
                 alignment = self.prepare(left, right, self.context)
             comparison = self._decide(left, right, alignment, threshold)
