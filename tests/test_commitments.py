@@ -357,3 +357,12 @@ def test_a_theme_word_sharing_a_stem_with_a_common_verb_needs_its_phrase(text, t
     from tui.analysis.themes import theme_of
 
     assert theme_of(dict.fromkeys(features.terms(text), 1.0)) == theme
+
+
+def test_a_verb_joined_by_and_keeps_the_subject_of_the_first():
+    from tui.analysis import parties
+
+    who = parties.DocumentParties(("Brazil", "Argentina"), {})
+    found = detect_text("In response, the minister said Brazil has always regarded Argentina as a priority, and "
+                        "wants to deepen the relationship between the two countries.", who=who)
+    assert [p.actor for p in found] == ["Brazil"]

@@ -418,3 +418,47 @@ def test_an_unnamed_leader_joined_to_a_named_one_is_the_other_side(text):
     context = ["Prime Minister Fumio Kishida of Japan arrived in London."]
     people = {"Fumio Kishida": "Japan"}
     assert P.actor(text, text.index(" agreed") + 1, ("Japan", "United Kingdom"), context, people) == BOTH
+
+
+# --- parties weighed by their leaders and named pairs; people tied by apposition and pairing -------------------
+
+
+def test_a_topic_country_in_the_title_does_not_outweigh_the_leaders_and_the_named_pair():
+    title = "Lula, Milei discuss regional developments, including the Venezuela situation"
+    body = ("Brazilian President Luiz Lula met President Javier Milei of Argentina for the annual Brazil-Argentina "
+            "summit. They discussed the situation in Venezuela and concerns on Venezuela. Lula thanked Argentina.")
+    assert set(P.of_text(title, body).parties) == {"Brazil", "Argentina"}
+
+
+def test_a_title_opening_an_apposition_ties_the_person():
+    found = P.learn_people("Anwar Ibrahim, prime minister of Malaysia and chairman of the coalition, said on Monday "
+                           "that ties would grow.")
+    assert found == {"Anwar Ibrahim": "Malaysia"}
+    assert P.learn_people("Anwar Ibrahim, who met the Indonesian delegation, said ties would grow.") == {}
+
+
+@pytest.mark.parametrize("body, name, party", [
+    ("Indonesian President Joko Widodo received Prime Minister Anwar Ibrahim. Anwar said Malaysia values "
+     "Indonesia.", "Anwar Ibrahim", "Malaysia"),
+    ("At talks, Prime Minister Anwar Ibrahim held talks with Indonesian President Joko Widodo in Jakarta, "
+     "Malaysia and Indonesia agreed.", "Anwar Ibrahim", "Malaysia"),
+    ("Prime Minister Anwar Ibrahim requested Indonesia to open markets. Indonesian President Joko Widodo "
+     "agreed; Malaysia thanked him.", "Anwar Ibrahim", "Malaysia"),
+])
+def test_an_untied_person_paired_with_the_other_side_is_tied(body, name, party):
+    assert P.of_text("Malaysia, Indonesia talks", body).people[name] == party
+
+
+def test_a_listing_beside_a_leader_of_the_same_side_gives_way_to_talks_with_the_other():
+    body = ("Accepting the invitation of Prime Minister Anwar Ibrahim and President of Malaysia Ahmad Shah, "
+            "Indonesian President Joko Widodo visited Malaysia. President Joko Widodo held talks with Prime Minister "
+            "Anwar Ibrahim; Indonesia and Malaysia agreed to cooperate.")
+    people = P.of_text("Indonesia, Malaysia talks", body).people
+    assert people["Ahmad Shah"] == "Malaysia" and people["Joko Widodo"] == "Indonesia"
+    assert people["Anwar Ibrahim"] == "Malaysia"  # "and President of Malaysia Ahmad Shah" alone said Indonesia
+
+
+def test_the_last_capital_of_a_list_of_places_is_no_actor():
+    clause = "The statement condemned the attacks in Kashmir, Dagestan and Moscow and also pledged to act"
+    assert act(clause, "pledged", IN_RU) == BOTH  # the statement speaks for both; Moscow is a place here
+    assert act("Moscow and New Delhi pledged to act", "pledged", IN_RU) == BOTH

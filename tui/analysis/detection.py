@@ -138,7 +138,7 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
         subject = _sentence_subject(clause, who, context)
         if subject:
             return subject
-    found = who.actor(clause, cue.start, context[:-1])
+    found = _conjunct_subject(clause, cue, who, context) or who.actor(clause, cue.start, context[:-1])
     if found and found != parties.BOTH and who.parties and found not in who.parties:
         return None
     asked = _asked(clause, cue, who)
@@ -160,6 +160,26 @@ def _actor(clause: str, cue: Cue, context: Sequence[str], inherited: str,
     if named:
         return named
     return parties.BOTH if _commitment_subject(clause, cue) else "unspecified"
+
+
+_CONJUNCT = store.compile(r"(?:,\s*)?(?<![\w-])and\s+(?:also\s+)?$", re.I)
+_CONJUNCT_START = store.compile(r"(?<![\w-])(?:said|says|stated|noted|added|affirmed|stressed|that)\s+", re.I)
+
+
+def _conjunct_subject(clause: str, cue: Cue, who: parties.DocumentParties, context: Sequence[str]) -> str:
+    """The subject of a verb joined by "and" to an earlier one ("Xi said China has always regarded
+    Vietnam as a priority, and wants to ..."): the party before the first verb of the conjunction
+    (after its last reporting verb or "that"), not the object just before the cue. ``""`` when the
+    cue is not such a verb or that subject names no party."""
+    head = clause[: cue.start]
+    if not _CONJUNCT.search(head):
+        return ""
+    openers = list(_CONJUNCT_START.finditer(head))
+    verb = _FIRST_VERB.search(head, openers[-1].end() if openers else 0)
+    if verb is None or verb.start() >= len(head) - 5:
+        return ""
+    found = who.actor(clause, verb.start(), context[:-1])
+    return found if found == parties.BOTH or found in who.parties else ""
 
 
 SPEAKER_VERBS = 3

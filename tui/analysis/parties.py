@@ -468,6 +468,18 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
                 if name:
                     people[name] = m.country
                 break
+    # "<Name>, <title> of ... <Country> ..., said" ("Xi Jinping, general secretary of the CPC Central
+    # Committee and Chinese president, ..."): an apposition that opens with a title
+    for am in _appositive().finditer(folded):
+        name = _clean_name(am.group("name"), starts, am.start("name"))
+        if not name or name in people and people[name]:
+            continue
+        a, b = am.start("rest"), am.end("rest")
+        k = bisect_left(start_list, a) if ordered else 0
+        inside = [m for m in found[k:] if a <= m.start and m.end <= b] if ordered else \
+            [m for m in found if a <= m.start and m.end <= b]
+        if inside and inside[0].kind in ("name", "demonym"):
+            people[name] = inside[0].country
     # "<Demonym> counterpart <Name>"
     for m in found:
         cm = re.match(rf"\s+counterparts?,?\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])", folded[m.end:m.end + 80])
@@ -476,6 +488,14 @@ def _learn_folded(folded: str, found: list[Mention]) -> dict[str, str]:
             if name:
                 people[name] = m.country
     return people
+
+
+@cache
+def _appositive() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in sorted({t.lower() for t in lexicon.section("parties")["titles"]
+                                                  if t[-1].isalpha()}, key=lambda t: (-len(t), t)))
+    return store.compile(rf"(?<![\w-])(?P<name>(?:{_NAME}\s+){{1,3}}{_NAME}),\s+(?P<rest>(?:the\s+)?"
+                         rf"(?i:{titles})(?![\w-])[^,;:.\n]{{0,110}}?)(?=,|\s+(?:said|says|holds|held|met)\b)")
 
 
 @cache
@@ -530,7 +550,77 @@ def _other_side(folded: str, people: dict[str, str], parties: Sequence[str]) -> 
             if other in parties:
                 out[name] = parties[1] if other == parties[0] else parties[0]
                 resume[name] = len(folded) + 1  # tied: its later occurrences are not looked at
-    return {k: v for k, v in out.items() if v}
+    return _paired_ties(folded, out, parties)
+
+
+_MET = store.compile(r"(?:'s)?,?\s+(?:(?P<and>and)|with|met(?:\s+with)?|received|welcomed|hosted|told|"
+                     r"(?:(?:held|holds?|having)\s+)?talks\s+with|(?:a\s+)?meeting\s+with)\s+(?:(?:his|her|the|visiting)\s+)?")
+"""Between two people of the two sides: "<A> held talks with <B>", "<A> and <title> <B>" (weaker:
+two of one side are listed so too)."""
+_ASKS = store.compile(r"(?:\s+also)?\s+(?:requested|urged|asked|invited|called\s+on|called\s+upon)\s+(?:the\s+)?")
+"""After a person who asks the other side ("<A> requested China to ...")."""
+_CAPITALISED = store.compile(r"[A-Z][\w'-]*\s+")
+
+
+def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) -> dict[str, str]:
+    """Untied people given the other of two ``parties`` when the text pairs them with a tied person
+    ("Modi and Russian President Vladimir Putin", "Chinh held talks with Xi") or has them ask a
+    party ("Chinh requested China to"); only when every such pairing points the same way."""
+    tied = {k: v for k, v in people.items() if v}
+    if len(parties) != 2 or not tied:
+        return tied
+    tied_index = _build_name_index(tied)
+    untied_forms: dict[str, str] = {}
+    for name, party in people.items():
+        if not party and name not in tied_index:
+            for form in (name, name.split()[-1]):
+                if form not in tied_index:
+                    untied_forms.setdefault(form, name)
+    if not untied_forms:
+        return tied
+    untied_rx = _compile_names(tuple(sorted(untied_forms)))
+    tied_rx = _compile_names(tuple(sorted(tied_index)))
+    assert untied_rx is not None and tied_rx is not None
+
+    def other(party: str) -> str:
+        return parties[1] if party == parties[0] else parties[0]
+
+    def partner_after(end: int, rx: re.Pattern[str]) -> tuple[re.Match[str] | None, int]:
+        """A name of ``rx`` after a pairing gap at ``end``, past up to four capitalised words
+        (titles, demonyms: "and Russian President Vladimir Putin"), and the weight of the gap."""
+        gap = _MET.match(folded, end)
+        pos = gap.end() if gap else -1
+        for _ in range(5 if gap else 0):
+            found = rx.match(folded, pos)
+            if found is not None:
+                return found, 1 if gap and gap.group("and") else 2
+            word = _CAPITALISED.match(folded, pos)
+            if word is None:
+                break
+            pos = word.end()
+        return None, 0
+
+    votes: dict[str, Counter[str]] = {}
+    for m in untied_rx.finditer(folded):
+        name = untied_forms[m.group()]
+        partner, weight = partner_after(m.end(), tied_rx)
+        if partner is not None and tied_index[partner.group()] in parties:
+            votes.setdefault(name, Counter())[other(tied_index[partner.group()])] += weight
+        ask = _ASKS.match(folded, m.end())
+        if ask is not None:
+            asked = _folded_mentions(folded[ask.end(): ask.end() + 40])
+            if asked and asked[0].start == 0 and asked[0].kind in ("name", "demonym") and asked[0].country in parties:
+                votes.setdefault(name, Counter())[other(asked[0].country)] += 2
+    for m in tied_rx.finditer(folded):
+        partner, weight = partner_after(m.end(), untied_rx)
+        if partner is not None and tied_index[m.group()] in parties:
+            votes.setdefault(untied_forms[partner.group()], Counter())[other(tied_index[m.group()])] += weight
+    out = dict(tied)
+    for name, sides in votes.items():
+        (best, top), *rest = sides.most_common(2) + [("", 0)]
+        if top > rest[0][1]:
+            out[name] = best
+    return out
 
 
 _NAME_TOKEN = store.compile(r"[\w'-]+")
@@ -626,20 +716,50 @@ _SUBJECT_AFTER = store.compile(
     r"[a-z]+ed|[a-z]+s)(?![\w-])"
 )
 TITLE_WEIGHT = 3.0
+PAIR_WEIGHT = 3.0
+"""Two countries joined by a dash ("Vietnam-Japan relations", "the India–Russia Summit") name the pair."""
+_PAIR_GAP = store.compile(r"\s?[-–—]\s?")
 SUBJECT_WEIGHT = 2.0
 PLACE_WEIGHT = 0.5
+
+
+_TOPIC_BEFORE = store.compile(r"(?<![\w-])(?:in|on|including|regarding|about|concerning|over)\s+(?:the\s+)?"
+                              r"(?:(?:situation|crisis|conflict|war|issue|question)\s+(?:in|of)\s+(?:the\s+)?)?$",
+                              re.I)
+"""A country as a topic or a place ("the situation in Afghanistan", "talks on Ukraine")."""
 
 
 def _weights(folded: str, found: list[Mention], base: float) -> Counter[str]:
     pats = _patterns()
     score: Counter[str] = Counter()
+    paired = set()
+    for a, b in zip(found, found[1:], strict=False):
+        if a.country != b.country and _PAIR_GAP.fullmatch(folded[a.end:b.start]):
+            paired.update((a.start, b.start))  # "the India-Russia Summit": the pair is named
     for m in found:
         w = base
-        if m.kind == "capital" and pats.prep_before.search(folded[max(0, m.start - 30):m.start]):
+        before = folded[max(0, m.start - 40):m.start]
+        if m.start in paired:
+            w *= PAIR_WEIGHT
+        elif m.kind == "capital" and pats.prep_before.search(before):
             w *= PLACE_WEIGHT  # "in Hanoi": a place
+        elif _TOPIC_BEFORE.search(before) and not pats.party_noun_after.match(folded[m.end:m.end + 40]):
+            w *= PLACE_WEIGHT  # "including the Afghanistan situation", "talks on Ukraine": a topic
         elif _SUBJECT_AFTER.match(folded[m.end:m.end + 80]):
             w *= SUBJECT_WEIGHT
         score[m.country] += w
+    return score
+
+
+def _people_in(folded: str, people: Mapping[str, str], base: float) -> Counter[str]:
+    """Each mention of a person tied to a country, weighed as a mention of the country: a title
+    that names its leaders ("Modi, Putin discuss ...") names their countries."""
+    score: Counter[str] = Counter()
+    names = _name_index({k: v for k, v in people.items() if v})
+    rx = _name_regex(names)
+    if rx is not None:
+        for m in rx.finditer(folded):
+            score[names[m.group()]] += base
     return score
 
 
@@ -658,8 +778,11 @@ def find_parties(title: str, body: str, declared: Sequence[str] = (), limit: int
     return _rank(ftitle, _folded_mentions(ftitle), fbody, _folded_mentions(fbody), limit)
 
 
-def _rank(ftitle: str, tfound: list[Mention], fbody: str, bfound: list[Mention], limit: int) -> tuple[str, ...]:
+def _rank(ftitle: str, tfound: list[Mention], fbody: str, bfound: list[Mention], limit: int,
+          people: Mapping[str, str] | None = None) -> tuple[str, ...]:
     tscore = _weights(ftitle, tfound, TITLE_WEIGHT)
+    if people:
+        tscore += _people_in(ftitle, people, TITLE_WEIGHT)
     score = tscore + _weights(fbody, bfound, 1.0)
     ranked = sorted(score, key=lambda c: (-score[c], c))
     out = ranked[:limit]
@@ -688,8 +811,9 @@ def of_text(title: str, body: str, declared: Sequence[str] = ()) -> DocumentPart
     folded = ftitle + "\n" + fbody
     shift = len(ftitle) + 1
     found = tfound + [Mention(m.start + shift, m.end + shift, m.country, m.kind) for m in bfound]
-    parties = find_parties(title, body, declared) if declared else _rank(ftitle, tfound, fbody, bfound, 2)
-    return DocumentParties(parties, _other_side(folded, _learn_folded(folded, found), parties))
+    learnt = _learn_folded(folded, found)
+    parties = find_parties(title, body, declared) if declared else _rank(ftitle, tfound, fbody, bfound, 2, learnt)
+    return DocumentParties(parties, _other_side(folded, learnt, parties))
 
 
 def of_document(doc: Any) -> DocumentParties:
@@ -738,6 +862,9 @@ class _Ref:
 _JOIN = store.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|[-–—]\s*|together\s+with\s+|along\s+with\s+)"
                    r"(?:(?:his|her|their|its|the)\s+)?$")
 _AND = store.compile(r"^(?:'s)?\s*(?:,?\s*(?:and|&|or)\s+(?:the\s+)?|\s*[-–—]\s*)$")
+_PLACE_LIST = store.compile(r"(?<![\w-])(?:in|at|from|across)\s+(?:[A-Z][\w'’-]*(?:\s+and\s+[A-Z][\w'’-]*)?"
+                            r"(?:,\s+|\s+))+and\s+$")
+"""Before the last place of a list that follows a preposition ("in A, B and ")."""
 _SAME_NP = store.compile(r"^(?:'s)?(?:\s+(?:of|the|[A-Z][A-Za-z'-]*))*\s*$")
 
 
@@ -773,6 +900,8 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
             continue  # "Vietnamese students": not a party
         if m.kind in ("capital", "seat") and re.match(r"^\s*\(|^,\s*[A-Z][a-z]+\.?\s+\d", after):
             continue  # a dateline
+        if m.kind == "capital" and _PLACE_LIST.search(folded, max(0, m.start - 80), m.start):
+            continue  # "the attacks in Jammu and Kashmir, Dagestan and Moscow": the last of a list of places
         if preposed(m.start):
             # "the President of X": a person of X; "cooperation with X": an object
             head = folded[max(0, m.start - 60):m.start]
