@@ -67,6 +67,9 @@ def _kept(result, *sentences: str) -> None:
         ("Nairobi [Kenya], March 3 (ANI): ", "", "Nairobi [Kenya], March 3 (ANI)"),
         ("Santiago [Chile] (ANI): ", "", "Santiago [Chile] (ANI)"),
         ("(REUTERS) -- ", "", "REUTERS"),
+        ("Perth, July 4 (Coast Point / Harbour News - 4th Jul, 2023 ) :", "",
+         "Perth, July 4 (Coast Point / Harbour News - 4th Jul, 2023 )"),
+        ("Hobart (TNA):", "", "Hobart (TNA)"),
     ],
 )
 def test_datelines_and_source_credits_opening_the_article_are_lifted(opening, dateline, source):
@@ -527,3 +530,25 @@ def test_property_nfc_and_nfd_give_the_same_result(lines, title):
     assert _account(numbered, b.paragraphs, b.removed) == []
     for result in (a, b):
         assert all(result.body[s.start:s.end] == s.text for s in segment(result.paragraphs))
+
+
+STANDFIRST = "The summit in Santiago was presented as a chance for the two leaders to chart a common path."
+
+
+@pytest.mark.parametrize("quote", ["", "”"])
+def test_a_standfirst_repeated_as_the_opening_of_the_body_is_dropped_once(quote):
+    lead = STANDFIRST.replace("path.", f"path.{quote}")
+    result = _clean("\n".join([lead, "Kenya's president arrived on Monday.", f"{lead} It was the third summit.",
+                               *ARTICLE]))
+    assert result.body.count("chart a common path") == 1
+    assert "It was the third summit." in result.body
+    assert _reasons(result) == ["repeated opening (same as line 1)"]
+
+
+@pytest.mark.parametrize("later", [
+    "The summit opened in Santiago. It was the third summit.",  # too short to be taken for a repeat
+    f"It was the third summit. {STANDFIRST}",  # not at the opening
+])
+def test_a_partial_or_inner_repeat_stays(later):
+    result = _clean("\n".join(["The summit opened in Santiago.", STANDFIRST, later, *ARTICLE]))
+    assert [r for r in result.removed if r.reason.startswith("repeated opening")] == []

@@ -366,3 +366,25 @@ def test_a_verb_joined_by_and_keeps_the_subject_of_the_first():
     found = detect_text("In response, the minister said Brazil has always regarded Argentina as a priority, and "
                         "wants to deepen the relationship between the two countries.", who=who)
     assert [p.actor for p in found] == ["Brazil"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Both leaders agreed clean energy technologies should become a joint priority.", "both"),
+    ("The minister also said Kenya would also ease visas for business travellers from Chile.", "Kenya"),
+    ("Chile and Kenya agreed their ports would share customs data from next year.", "both"),
+])
+def test_reported_commitments_without_that_are_pledges(text, actor):
+    from tui.analysis import parties
+
+    found = detect_text(text, who=parties.DocumentParties(("Chile", "Kenya"), {}))
+    assert [(p.strength, p.actor) for p in found] == [("pledge", actor)]
+
+
+@pytest.mark.parametrize("text", [
+    "They agreed the visit would be remembered for years.",
+    "The minister said Kenya would be a good partner for the region.",
+    "The minister said Kenya would not join the pact this year.",
+    "Both sides agreed the summit will open on Monday in the capital.",
+])
+def test_reported_descriptions_are_not_pledges(text):
+    assert detect_text(text) == []

@@ -288,6 +288,8 @@ def _decide(clause: str) -> Cue | None:
             cue = Cue("pledge", "would", start, m.end(), False)
     if cue is None:
         cue = _committed_that(clause)
+    if cue is None:
+        cue = _reported_would(clause)
     return cue
 
 
@@ -307,6 +309,29 @@ def _committed_that(clause: str) -> Cue | None:
         return None
     modal = Cue("pledge", m.group("modal"), m.start("modal"), m.end("modal"), False)
     return modal if _party_subject(clause, modal) else None
+
+
+_AGREED_MODAL = store.compile(
+    r"(?<![\w-])agreed\s+(?:that\s+)?(?P<subject>(?:[\w'’-]+\s+){1,6}?)(?P<modal>will|would|shall|should)"
+    r"(?:\s+not)?(?![\w-])", re.I)
+_SAID_WOULD = store.compile(
+    r"(?<![\w-])(?:said|stated|announced|confirmed|added|told\s+\w+)\s+(?:that\s+)?(?:the\s+)?"
+    r"(?P<subject>(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})\s+(?:also\s+)?(?P<modal>would)"
+    r"(?:\s+also)?\s+(?!(?:be|have|need|like|not)(?![\w-]))[a-z]", re.I)
+
+
+def _reported_would(clause: str) -> Cue | None:
+    """A commitment in reported speech with no "that" to mark it: "both leaders agreed clean
+    energy should become a joint priority" (agreed, then a clause with a modal whose subject is
+    no event), "he said Australia would make visa changes" (a reporting verb, a named subject,
+    "would" and a verb: not "would be", "would need")."""
+    m = _AGREED_MODAL.search(clause)
+    if m is not None and not _EVENT_WORD.fullmatch(m.group("subject").split()[-1]):
+        return Cue("pledge", m.group("modal"), m.start("modal"), m.end("modal"), False)
+    m = _SAID_WOULD.search(clause)
+    if m is not None:
+        return Cue("pledge", "would", m.start("modal"), m.end("modal"), False)
+    return None
 
 
 _PARTICIPLE = store.compile(r"\s*(?:and\s+)?[a-z]+ing(?![\w-])")

@@ -35,6 +35,7 @@ ledger with its reason.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -116,8 +117,10 @@ _SOURCE_PREFIX = store.compile(
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
     rf"|(?:{_CITY}(?:\s+\[{_CITY}\])?(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20
     # (Xinhua); New Delhi [India], May 6 (ANI), as syndicated agency copy names the country too
+    rf"|(?:{_CITY},\s+{_PREFIX_DATE}\s*\([A-Z][\w.&'’]*(?:\s*[/\-–—,]?\s*[\w.&'’]+){{0,10}}\s*\))"  # Sydney,
+    # July 4 (UrduPoint / Pakistan Point News - 4th Jul, 2023 ): a place, a date and a longer credit
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
-    rf"\s*(?:{_DASH}|:)\s+(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ..."
+    rf"(?:\s*{_DASH}\s+|\s*:\s*)(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ...", "(X) :The"
 )
 # A date label opening the first paragraph, as some captures keep the page's date field: "date
 # 2025-05-06", "Posted: June 20, 2024", "Published 20 June 2024 |".
@@ -352,8 +355,33 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, f"repeated line (same as line {seen[key]})")
         else:
             seen[key] = line
-            _keep(state, line, view)
+            cut, earlier = _repeated_opening(view, seen)
+            if cut:  # a standfirst repeated as the opening of the body's paragraph
+                state.drop(line, view.source(0, cut), f"repeated opening (same as line {earlier})")
+            _keep(state, line, view, cut)
     return _result(state)
+
+
+REPEAT_WORDS = 8
+"""Words a paragraph's opening must have to be taken for a repeat of an earlier line."""
+REPEAT_SENTENCES, REPEAT_CHARS = 3, 800
+"""A repeated opening is looked for in a line's first three sentences and 800 characters (a
+standfirst is short; a paragraph of 10,000 sentences is not searched to its end)."""
+_BOUNDARY = store.compile(r"[.!?…][\"”’)]*\s+(?=\S)")
+
+
+def _repeated_opening(view: Folded, seen: dict[str, int]) -> tuple[int, int]:
+    """Where the whole sentences that open a line end when they repeat an earlier kept line (a
+    standfirst printed again as the first sentence of the body: "Summary. Summary. More."), and
+    that line's number; ``(0, 0)`` when they do not."""
+    for m in itertools.islice(_BOUNDARY.finditer(view.text, 0, REPEAT_CHARS), REPEAT_SENTENCES):
+        head = view.text[: m.start() + len(m.group().rstrip())]
+        if len(head.split()) < REPEAT_WORDS:
+            continue
+        earlier = seen.get(match_key(head.rstrip()))
+        if earlier is not None:
+            return m.end(), earlier
+    return 0, 0
 
 
 def _furniture(state: _State, line: int, view: Folded) -> bool:
@@ -487,9 +515,9 @@ def _period_dateline(text: str, whole: str) -> re.Match[str] | None:
     return found if inside.search(whole) else None
 
 
-def _keep(state: _State, line: int, view: Folded) -> None:
-    """Keep a line in the body; on the first paragraph, lift its source credit and dateline first."""
-    cut = 0
+def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
+    """Keep a line in the body from folded offset ``cut`` on; on the first paragraph, lift its
+    source credit and dateline first."""
     if not state.started:
         for end, name, value, reason in _opening(view.text, state.text):
             if name == "source":

@@ -216,7 +216,7 @@ def show_text(
         lines.append(Line().add("  ".join(shown), "dim"))
     lines.append(Line())
     if removed:
-        lines.append(Line().add_raw(f"Removed by cleaning ({len(doc.removed)} pieces)", "heading"))
+        lines.append(Line().add_raw(f"Removed by cleaning ({len(doc.removed)} piece{'' if len(doc.removed) == 1 else 's'})", "heading"))
         for r in doc.removed:
             head = f"{r.line:>5}  "
             for i, wrapped in enumerate(wrap_runs([(visible(r.text), "dim")], width - len(head))):
