@@ -552,3 +552,40 @@ def test_a_standfirst_repeated_as_the_opening_of_the_body_is_dropped_once(quote)
 def test_a_partial_or_inner_repeat_stays(later):
     result = _clean("\n".join(["The summit opened in Santiago.", STANDFIRST, later, *ARTICLE]))
     assert [r for r in result.removed if r.reason.startswith("repeated opening")] == []
+
+
+def test_a_colon_dateline_with_a_bracketed_country_is_lifted():
+    result = _clean("\n".join(["Lima [Peru], December 10 : " + ARTICLE[0], *ARTICLE[1:]]))
+    assert result.furniture.dateline == "Lima [Peru], December 10"
+    assert result.body.startswith(ARTICLE[0])
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
+                                   "Sponsored content", "Article continues after this ad"])
+def test_advertisement_labels_are_dropped(label):
+    result = _clean("\n".join([ARTICLE[0], label, *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert _reasons(result) == ["advertisement label"]
+
+
+def test_advertising_prose_stays():
+    prose = "Advertisement of the new trade fair began in Lima on Monday, the two ministers said."
+    assert prose in _clean("\n".join([*ARTICLE, prose])).body
+
+
+def test_a_headline_after_a_date_label_is_lifted_with_it():
+    title = "Chile, Kenya discuss copper, tea and ports"
+    result = _clean("\n".join([f"date 2023-09-10 {title}", "", *ARTICLE]), title)
+    assert result.body.startswith(ARTICLE[0])
+    assert _reasons(result) == ["date label (the date is in the front matter)",
+                                "headline (repeats the title; kept in the title field)"]
+
+
+def test_a_dateline_before_a_repeat_of_the_standfirst_drops_the_copy():
+    result = _clean("\n".join([STANDFIRST, "", f"Santiago: {STANDFIRST}", *ARTICLE]))
+    assert result.body.count("chart a common path") == 1
+    assert result.furniture.dateline == "Santiago"
+    assert _reasons(result) == ["dateline and repeated line (same as line 1; dateline lifted)"]
+    other = _clean("\n".join([STANDFIRST, "", "Santiago: The ministers met again on Friday to sign the accord.",
+                              *ARTICLE]))
+    assert "Santiago: The ministers met again" in other.body  # not a repeat: a colon mid-body stays

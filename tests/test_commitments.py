@@ -388,3 +388,18 @@ def test_reported_commitments_without_that_are_pledges(text, actor):
 ])
 def test_reported_descriptions_are_not_pledges(text):
     assert detect_text(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Chile and Kenya also announced plans for joint research on drought-resistant crops.", "announced plans for"),
+    ("The two sides unveiled new plans to expand student exchanges between their universities.",
+     "unveiled new plans to"),
+    ("Chile and Kenya were exploring possibilities for co-production of port cranes for export.",
+     "exploring possibilities"),
+])
+def test_announced_plans_and_explored_possibilities_are_intent(text, cue):
+    assert [(p.strength, p.cue) for p in detect_text(text)] == [("intent", cue)]
+
+
+def test_an_announced_event_is_no_pledge():
+    assert detect_text("The ministry announced the signing of the port deal on Monday in Nairobi.") == []

@@ -462,3 +462,11 @@ def test_the_last_capital_of_a_list_of_places_is_no_actor():
     clause = "The statement condemned the attacks in Kashmir, Dagestan and Moscow and also pledged to act"
     assert act(clause, "pledged", IN_RU) == BOTH  # the statement speaks for both; Moscow is a place here
     assert act("Moscow and New Delhi pledged to act", "pledged", IN_RU) == BOTH
+
+
+def test_two_countries_side_by_side_are_both():
+    clause = "The Chile Peru partnership will expand port trade"
+    assert act(clause, "will", ("Chile", "Peru")) == BOTH
+    other = "Acknowledging the strength of Chile Peru ties, a commitment to free trade"
+    assert act(other, "commitment", ("Chile", "Peru")) == ""  # objects of "of", not the subject
+    assert act("Peruvian President Ana Silva will visit", "will", ("Chile", "Peru")) == "Peru"

@@ -25,7 +25,8 @@ SETS = {item.name: item for item in evalsets.sets()}
 ALIGN_FLOORS = {
     "embedded": (0.844, 0.563, 0.934),
     "pairs-dev": (0.888, 0.666, 0.972),  # 0.687 before the ANI-style dateline was lifted (one pair fell to 0.168)
-    "pairs-dev2": (0.714, 0.543, 0.942),
+    "pairs-dev2": (0.696, 0.547, 0.942),  # 0.714 / 0.543 before a headline after a date label was lifted
+    # (cv-people-2025's headline repeats its title: 4 labelled pairs went with it, 2 of them found)
     "pairs-heldout": (0.916, 0.767, 0.984),
     "vnru-heldout": (0.722, 0.5, 0.918),
     "newpairs-heldout": (0.735, 0.595, 0.906),

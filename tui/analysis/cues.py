@@ -91,6 +91,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"should|must|ought\s+to"),
     (INTENT, r"set(?:s|ting)?\s+(?:up\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?targets?"),
     (INTENT, r"intention"),
+    (INTENT, r"(?:announc|unveil|outlin)(?:e|es|ed|ing)\s+(?:(?:a|an|the|their|its|new|joint|major|ambitious)\s+)*"
+             r"plans?\s+(?:to|for)"),  # "announced plans for joint developments" (not "announced the signing")
+    (INTENT, r"explor(?:e|es|ed|ing)\s+(?:the\s+)?(?:possibilit(?:y|ies)|ways|options|opportunities)"),
     (INTENT, r"would"),
 ]
 

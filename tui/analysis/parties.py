@@ -861,7 +861,8 @@ class _Ref:
 
 _JOIN = store.compile(r"^(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|[-–—]\s*|together\s+with\s+|along\s+with\s+)"
                    r"(?:(?:his|her|their|its|the)\s+)?$")
-_AND = store.compile(r"^(?:'s)?\s*(?:,?\s*(?:and|&|or)\s+(?:the\s+)?|\s*[-–—]\s*)$")
+_AND = store.compile(r"^(?:'s)?\s*(?:,?\s*(?:and|&|or)\s+(?:the\s+)?|\s*[-–—]\s*)$|^ $")
+"""Between two objects of one preposition: "between X and Y", "of the X-Y", "of X Y partnership"."""
 _PLACE_LIST = store.compile(r"(?<![\w-])(?:in|at|from|across)\s+(?:[A-Z][\w'’-]*(?:\s+and\s+[A-Z][\w'’-]*)?"
                             r"(?:,\s+|\s+))+and\s+$")
 """Before the last place of a list that follows a preposition ("in A, B and ")."""
@@ -1015,7 +1016,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
     i = len(refs) - 2
     while i >= 0:
         gap = before[refs[i].end:chain[0].start]
-        if _SAME_NP.match(gap) and refs[i].kind in ("country", "person", "unknown") and \
+        two_countries = refs[i].kind == chain[0].kind == "country" and refs[i].value != chain[0].value
+        if _SAME_NP.match(gap) and not two_countries and refs[i].kind in ("country", "person", "unknown") and \
                 chain[0].kind in ("country", "person", "unknown"):
             # one noun phrase: "Russian President Vladimir Putin"; a person's party beats a demonym
             pair = (chain[0], refs[i])
@@ -1024,7 +1026,7 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
             value = merged.value or next((r.value for r in pair if r.value), "")
             chain[0] = _Ref(refs[i].start, chain[0].end, "person" if value and merged.kind == "unknown"
                             else merged.kind, value)
-        elif _JOIN.match(gap) or (chain[0].kind == "counterpart" and not gap.strip()) or _JOIN.match(
+        elif _JOIN.match(gap) or (two_countries and gap == " ") or (chain[0].kind == "counterpart" and not gap.strip()) or _JOIN.match(
                 _patterns().title.sub("", gap).replace("  ", " ")):  # "X and Prime Minister Y"
             chain.insert(0, refs[i])
         else:

@@ -149,7 +149,8 @@ _ARCHIVE_NOTICE = store.compile(
 )
 # A place dateline with a colon, as Indian outlets write it: "New Delhi: Prime Minister ...", "New Delhi,
 # Dec 6: India and Russia ...". Only before a whole sentence, and not a label ("Note:", "Pictures:").
-_COLON_DATELINE = store.compile(rf"^(?P<dateline>(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s+{_PREFIX_DATE})?):\s+(?=[A-Z])")
+_COLON_DATELINE = store.compile(rf"^(?P<dateline>(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:\s+\[{_CITY}\])?"
+                                rf"(?:,\s+{_PREFIX_DATE})?)\s?:\s+(?=[A-Z])")
 # A place and a full stop, as some outlets open the article: "Jakarta. Indonesia and Australia have
 # agreed ...". Only before a whole sentence, never a title's abbreviation ("Prof. Smith said ...").
 _PERIOD_DATELINE = store.compile(r"^(?P<dateline>(?P<city>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2}))\.\s+(?=[A-Z])")
@@ -213,6 +214,10 @@ _WIDGET = store.compile(
     r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
+_ADVERT = store.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|"
+                        r"(?:(?:the\s+)?(?:story|article)\s+)?continues\s+(?:below|after)(?:\s+(?:this\s+)?"
+                        r"(?:advertisement|advert|ad))?)\s*:?$", re.IGNORECASE)
+"""An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""
 _WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re.IGNORECASE)
 # Links a page offers to jump about, and its menu button: "Go to main text", "Skip to content", "MENU".
 _SKIP_LINK = store.compile(
@@ -313,7 +318,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             t = t[label.end():]
         if t and not content:
             date = _DATE_LABEL.match(t)
-            if date and _furniture_alone(t[date.end():]):  # "date 2025-04-24 0 SHARES Share Tweet"
+            if date and (_furniture_alone(t[date.end():]) or (title and match_key(t[date.end():]) == match_key(title))):
+                # "date 2025-04-24 0 SHARES Share Tweet", "date 2023-09-10 <the headline>"
                 state.drop(n, t[: date.end()], "date label (the date is in the front matter)")
                 t = t[date.end():]
         if t:
@@ -353,6 +359,10 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, f"caption printed twice in a row (lines {lo} and {hi})")
         elif key in seen:
             state.drop(line, text, f"repeated line (same as line {seen[key]})")
+        elif (again := _dateline_repeat(view, seen)) is not None:
+            dateline, earlier = again  # "New Delhi: <the standfirst again>": the body's copy of line N
+            state.dateline = state.dateline or dateline
+            state.drop(line, text, f"dateline and repeated line (same as line {earlier}; dateline lifted)")
         else:
             seen[key] = line
             cut, earlier = _repeated_opening(view, seen)
@@ -360,6 +370,16 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
                 state.drop(line, view.source(0, cut), f"repeated opening (same as line {earlier})")
             _keep(state, line, view, cut)
     return _result(state)
+
+
+def _dateline_repeat(view: Folded, seen: dict[str, int]) -> tuple[str, int] | None:
+    """The dateline and the earlier line's number when a line is a colon dateline followed by an
+    earlier kept line ("New Delhi: <the standfirst>"), else ``None``."""
+    m = _COLON_DATELINE.match(view.text)
+    if m is None:
+        return None
+    earlier = seen.get(match_key(view.text[m.end():]))
+    return (view.source(*m.span("dateline")), earlier) if earlier is not None else None
 
 
 REPEAT_WORDS = 8
@@ -439,6 +459,8 @@ def _widget_reason(probe: str) -> str:
         return "photo caption (ends with '|')"
     if _WIDGET.match(probe) or _WIDGET_ROW.match(probe) or _HASHTAGS.match(probe):
         return "sharing or tag widget"
+    if _ADVERT.match(probe):
+        return "advertisement label"
     if _SKIP_LINK.match(probe):
         return "page navigation link or menu"
     if _CREDIT_LINE.match(probe):
