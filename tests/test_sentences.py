@@ -172,3 +172,18 @@ def test_property_nfc_and_nfd_split_alike(text):
     decomposed = unicodedata.normalize("NFD", text)
     pieces = [unicodedata.normalize("NFC", p) for p in split_text(decomposed)]
     assert pieces == split_text(text)
+
+
+def test_a_paragraph_broken_mid_sentence_is_one_sentence():
+    body = ("Both sides noted a shared history and a mutual\n\npursuit of peace, the ministers said. They met again."
+            "\n\nA new paragraph.\n\nEnds without a stop\n\nBut this opens in capitals.")
+    paras, offset = [], 0
+    for n, text in enumerate(body.split("\n\n")):
+        paras.append(Paragraph(n, text, offset))
+        offset += len(text) + 2
+    sentences = segment(paras)
+    assert [s.text for s in sentences] == [
+        "Both sides noted a shared history and a mutual\n\npursuit of peace, the ministers said.", "They met again.",
+        "A new paragraph.", "Ends without a stop", "But this opens in capitals."]
+    assert [s.paragraph for s in sentences] == [1, 1, 2, 3, 4]
+    assert all(body[s.start:s.end] == s.text for s in sentences)

@@ -5,14 +5,17 @@ abbreviations ("Mr.", "Gen.", "bln."), initials ("V. Putin"), dotted acronyms
 ("U.S.", which may also end a sentence), numbers ("1982 UNCLOS", "40%", "1.5"),
 closing quotes and brackets, the Vietnamese press ending "./.", list markers
 ("1. Both sides agreed ..." is one sentence, and a paragraph holding only
-"1." joins the item after it), and headings without a full stop (otherwise a
-paragraph always ends a sentence). Its rules look only at ASCII letters and
-punctuation, so text in NFC and in NFD (decomposed accents) splits alike. It is measured
+"1." joins the item after it), headings without a full stop, and paragraphs a
+capture broke mid-sentence (one ending in a letter or comma before one opening
+in lowercase: they join; otherwise a paragraph always ends a sentence). Its
+rules look only at ASCII letters, letter case and punctuation, so text in NFC
+and in NFD (decomposed accents) splits alike. It is measured
 against pysbd on ``tests/data/segmentation.json`` (see ``benchmarks/``).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from tui.documents.model import Paragraph, Sentence
@@ -143,13 +146,33 @@ def segment(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
             gap = "\n" * (paras[number + 1].start - para.start - len(para.text))
             lead = (lead[0], lead[1] + para.text + gap) if lead else (para.start, para.text + gap)
             continue
-        for k, (start, end) in enumerate(split_spans(para.text)):
+        spans = split_spans(para.text)
+        carried: tuple[int, str] | None = None
+        if spans and _broken_before(paras, number):  # "... and a mutual" / "pursuit of ...": one sentence
+            start, end = spans.pop()
+            gap = "\n" * (paras[number + 1].start - para.start - end)
+            carried = (lead[0], lead[1] + para.text[:end] + gap) if lead and not spans else (
+                para.start + start, para.text[start:end] + gap)
+        for k, (start, end) in enumerate(spans):
             begin, text = para.start + start, para.text[start:end]
             if k == 0 and lead is not None:
                 begin, text = lead[0], lead[1] + para.text[:end]
             out.append(Sentence(len(out), text, begin, para.start + end, number))
-        lead = None
+        lead = carried
     return tuple(out)
+
+
+def _broken_before(paras: list[Paragraph], number: int) -> bool:
+    """True when paragraph ``number`` stops mid-sentence and the next one goes on with it: it ends
+    in a letter or comma and the next opens with a lowercase letter, as a capture that broke a
+    paragraph in two leaves it."""
+    if number + 1 >= len(paras):
+        return False
+    para, following = paras[number], paras[number + 1]
+    gap = following.start - para.start - len(para.text)
+    last = para.text[-1:]
+    ends_open = last.isalpha() or last in ",;" or bool(last and unicodedata.combining(last))  # NFD too
+    return gap in (1, 2) and ends_open and following.text[:1].islower()
 
 
 def _marker_before(paras: list[Paragraph], number: int) -> bool:
