@@ -170,6 +170,7 @@ def test_parenthesised_prose_and_editors_in_prose_stay(line):
         ("The ministers in Santiago. Luis Gómez/Presidency Pool/dpa", "Luis Gómez/Presidency Pool/dpa"),
         ("The ministers in Santiago -/Presidency/dpa", "-/Presidency/dpa"),
         ("Delegates arrive for the talks. Kim Lee/Reuters", "Kim Lee/Reuters"),
+        ("Delegates meet in Nairobi, capital of Kenya, Sept. 3, 2024. (KNA/Jane Wanjiru)", "(KNA/Jane Wanjiru)"),
     ],
 )
 def test_captions_ending_with_a_wire_style_credit(caption, credit):
@@ -186,7 +187,8 @@ def test_captions_ending_with_a_wire_style_credit(caption, credit):
      "The ministers opened the exhibition — Nairobi Photo Week.",
      "Trade grew by 20 per cent in 2023/2024.",
      "The two sides discussed Chile/Kenya shipping routes",
-     "Officials said talks on the route went well. Tariffs and/or quotas remain open."],
+     "Officials said talks on the route went well. Tariffs and/or quotas remain open.",
+     "Officials said talks went well. (Tariffs and/or quotas remain open.)"],
 )
 def test_prose_that_ends_like_a_credit_stays(prose):
     result = _clean("\n".join([ARTICLE[0], prose, *ARTICLE[1:]]))

@@ -403,3 +403,19 @@ def test_announced_plans_and_explored_possibilities_are_intent(text, cue):
 
 def test_an_announced_event_is_no_pledge():
     assert detect_text("The ministry announced the signing of the port deal on Monday in Nairobi.") == []
+
+
+def test_encouraging_ones_own_companies_is_no_request_to_the_other_side():
+    from tui.analysis import parties
+
+    who = parties.DocumentParties(("Chile", "Kenya"), {})
+    text = ("The minister said Chile's market stays open to products from Kenya, adding that Chile encourages more "
+            "Chilean companies to invest in Kenya.")
+    assert [p.actor for p in detect_text(text, who=who)] == ["Chile"]
+    asked = "The minister said Kenya urged the Chilean government to open its market to tea from Kenya."
+    assert [p.actor for p in detect_text(asked, who=who)] == ["Kenya"]
+
+
+def test_mutual_support_is_support():
+    found = detect_text("The two nations reaffirmed their mutual support on critical issues of sovereignty.")
+    assert [(p.strength, p.actor) for p in found] == [("support", "both")]

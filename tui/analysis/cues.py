@@ -57,7 +57,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"assured"),
     # support
     (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show|pledge)(?:d|ed|s)?\s+"
-              r"(?:their\s+|its\s+|his\s+|her\s+|our\s+|strong\s+|full\s+|continued\s+|firm\s+|"
+              r"(?:their\s+|its\s+|his\s+|her\s+|our\s+|strong\s+|full\s+|continued\s+|firm\s+|mutual\s+|"
+              r"unwavering\s+|steadfast\s+|consistent\s+|staunch\s+|unequivocal\s+|solid\s+|"
               r"[^\W\d_]+['’]s\s+)*support"),
     (SUPPORT, r"support(?:s|ed|ing)?"),
     (SUPPORT, r"back(?:s|ed)?"),

@@ -209,7 +209,7 @@ def _asked(clause: str, cue: Cue, who: parties.DocumentParties) -> str:
     addressee = _ADDRESSEE.match(clause, cue.end)
     if addressee is None:
         return ""
-    return parties.named_after(addressee.group("who") or addressee.group("subject"), 0, who.parties)
+    return parties.addressed(addressee.group("who") or addressee.group("subject"), who.parties)
 
 
 _PASSIVE = store.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were)\s+$", re.I)

@@ -1070,6 +1070,19 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
     return known[-1]
 
 
+def addressed(text: str, parties: Sequence[str] = ()) -> str:
+    """The party ``text`` names as a party (a country, its capital, or a demonym with a party noun or
+    title: "Russia", "the Australian government"; not "Chinese enterprises"), or ``""``."""
+    folded = _fold(text)
+    after = _patterns().party_noun_after
+    for m in _folded_mentions(folded):
+        if m.kind == "demonym" and not after.match(folded[m.end:m.end + 40]):  # (the pattern is anchored)
+            continue
+        if not parties or m.country in parties:
+            return m.country
+    return ""
+
+
 def named_after(clause: str, offset: int, parties: Sequence[str] = ()) -> str:
     """The first country named in ``clause`` from ``offset`` on ("affirmed Viet Nam's support" ->
     the party "Vietnam"), for a caller whose :func:`actor` found no subject; ``""`` if none."""

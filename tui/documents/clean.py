@@ -199,8 +199,11 @@ _AGENCY_PHOTO = store.compile(
 _PICTURE_WORD = store.compile(r"(?i:photo|picture|image|video|footage)")
 _PART = r"[A-Za-z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,3}"
 _SLASH_CREDIT = store.compile(
-    rf"(?:[.!?)\]]\s+(?P<named>{_WORDS}(?:/{_PART}){{1,3}})|\s(?P<anonymous>-(?:/{_PART}){{1,3}}))\s*$"
+    rf"(?:[.!?)\]]\s+(?P<named>{_WORDS}(?:/{_PART}){{1,3}}|\({_WORDS}(?:/{_PART}){{1,3}}\))"
+    rf"|\s(?P<anonymous>-(?:/{_PART}){{1,3}}))\s*$"
 )
+"""A credit ending a caption: "... in Moscow. Sputnik/Kremlin/Pool", "... Sept. 3. (Xinhua/Huang Jingwen)",
+"... -/Kremlin/dpa"."""
 # "Share" in other languages (folded): a widget label, whatever the site's language.
 _SHARE = r"share|chia se|partager|compartir|compartilhar|teilen|condividi|delen|bagikan|поделиться|分享|シェア|공유"
 _WIDGET_WORDS = (
