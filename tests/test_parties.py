@@ -470,3 +470,12 @@ def test_two_countries_side_by_side_are_both():
     other = "Acknowledging the strength of Chile Peru ties, a commitment to free trade"
     assert act(other, "commitment", ("Chile", "Peru")) == ""  # objects of "of", not the subject
     assert act("Peruvian President Ana Silva will visit", "will", ("Chile", "Peru")) == "Peru"
+
+
+def test_a_name_broken_across_lines_is_found_and_does_not_break_the_lookup():
+    body = ("Chilean President Ana Silva and Federal Chancellor Jonas\n\nBerg met. Chancellor Jonas\n\nBerg held talks "
+            "with President Ana Silva. Norway and Chile agreed to expand trade.")
+    found = P.of_text("Chile, Norway talks", body)
+    assert found.people.get("Jonas Berg") == "Norway"
+    clause = "Chancellor Jonas\n\nBerg pledged to open the market"
+    assert act(clause, "pledged", ("Chile", "Norway"), people=found.people) == "Norway"

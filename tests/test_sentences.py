@@ -187,3 +187,45 @@ def test_a_paragraph_broken_mid_sentence_is_one_sentence():
         "A new paragraph.", "Ends without a stop", "But this opens in capitals."]
     assert [s.paragraph for s in sentences] == [1, 1, 2, 3, 4]
     assert all(body[s.start:s.end] == s.text for s in sentences)
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
+    """One paragraph per source line (consecutive line numbers), as cleaning gives a capture."""
+    paras, offset = [], 0
+    for n, text in enumerate(lines):
+        paras.append(Paragraph(n + 1, text, offset))
+        offset += len(text) + 2
+    return paras
+
+
+WRAPPED = [
+    "Prime Minister Ana Silva and Federal Chancellor Jonas",
+    "Berg co-chaired the seventh round of the Chile-Norway consultations",
+    "on 25 October 2024 in Santiago. The delegation included the ministers of",
+    "Defence, Foreign Affairs, Commerce and Industries, Labour and",
+    "Employment from the Chilean side and ministers of Economic Affairs and",
+    "Climate Action from the Norwegian side.",
+    "2. Both leaders welcomed the renewed momentum in bilateral engagement.",
+]
+
+
+def test_a_hard_wrapped_capture_is_read_as_sentences_not_lines():
+    sentences = segment(_paragraphs(WRAPPED))
+    texts = [" ".join(s.text.split()) for s in sentences]
+    assert texts == [
+        "Prime Minister Ana Silva and Federal Chancellor Jonas Berg co-chaired the seventh round of the Chile-Norway "
+        "consultations on 25 October 2024 in Santiago.",
+        "The delegation included the ministers of Defence, Foreign Affairs, Commerce and Industries, Labour and "
+        "Employment from the Chilean side and ministers of Economic Affairs and Climate Action from the Norwegian side.",
+        "2. Both leaders welcomed the renewed momentum in bilateral engagement."]
+    body = "\n\n".join(WRAPPED)
+    assert all(body[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_list_of_unpunctuated_items_stays_one_item_per_line():
+    items = ["Transitioning to national currencies in settlements is a key priority",
+             "Bilateral trade grew by a fifth in 2024, reaching a record for both sides",
+             "Norway values Chile's balanced and objective stance on regional security",
+             "Santiago welcomes the willingness of Oslo to contribute to peace efforts",
+             "Both sides agreed to expand cooperation in energy and port logistics"]
+    assert [s.text for s in segment(_paragraphs(items))] == items

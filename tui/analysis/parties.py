@@ -344,6 +344,12 @@ def mentions(text: str) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _spaced(text: str) -> str:
+    """``text`` with each run of whitespace one space: the key a name found by an :func:`_alternation`
+    pattern (``\\s+`` between its words, so "Olaf\\nScholz" across a line break) has in its index."""
+    return " ".join(text.split())
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -602,10 +608,10 @@ def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) ->
 
     votes: dict[str, Counter[str]] = {}
     for m in untied_rx.finditer(folded):
-        name = untied_forms[m.group()]
+        name = untied_forms[_spaced(m.group())]
         partner, weight = partner_after(m.end(), tied_rx)
-        if partner is not None and tied_index[partner.group()] in parties:
-            votes.setdefault(name, Counter())[other(tied_index[partner.group()])] += weight
+        if partner is not None and tied_index[_spaced(partner.group())] in parties:
+            votes.setdefault(name, Counter())[other(tied_index[_spaced(partner.group())])] += weight
         ask = _ASKS.match(folded, m.end())
         if ask is not None:
             asked = _folded_mentions(folded[ask.end(): ask.end() + 40])
@@ -613,8 +619,8 @@ def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) ->
                 votes.setdefault(name, Counter())[other(asked[0].country)] += 2
     for m in tied_rx.finditer(folded):
         partner, weight = partner_after(m.end(), untied_rx)
-        if partner is not None and tied_index[m.group()] in parties:
-            votes.setdefault(untied_forms[partner.group()], Counter())[other(tied_index[m.group()])] += weight
+        if partner is not None and tied_index[_spaced(m.group())] in parties:
+            votes.setdefault(untied_forms[_spaced(partner.group())], Counter())[other(tied_index[_spaced(m.group())])] += weight
     out = dict(tied)
     for name, sides in votes.items():
         (best, top), *rest = sides.most_common(2) + [("", 0)]
@@ -759,7 +765,7 @@ def _people_in(folded: str, people: Mapping[str, str], base: float) -> Counter[s
     rx = _name_regex(names)
     if rx is not None:
         for m in rx.finditer(folded):
-            score[names[m.group()]] += base
+            score[names[_spaced(m.group())]] += base
     return score
 
 
@@ -887,7 +893,7 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
             if preposed(m.start()) and not re.search(r"\bof\s+$", folded[max(0, m.start() - 5):m.start()]):
                 taken.add(m.start(), m.end())
                 continue
-            refs.append(_Ref(m.start(), m.end(), "person", names[m.group()]))
+            refs.append(_Ref(m.start(), m.end(), "person", names[_spaced(m.group())]))
             taken.add(m.start(), m.end())
     skipped_end = -1
     for m in found:

@@ -7,7 +7,9 @@ closing quotes and brackets, the Vietnamese press ending "./.", list markers
 ("1. Both sides agreed ..." is one sentence, and a paragraph holding only
 "1." joins the item after it), headings without a full stop, and paragraphs a
 capture broke mid-sentence (one ending in a letter or comma before one opening
-in lowercase: they join; otherwise a paragraph always ends a sentence). Its
+in lowercase: they join), including whole hard-wrapped captures (text from a
+PDF: lines cut at a width are read as the sentences they carry); otherwise a
+paragraph always ends a sentence. Its
 rules look only at ASCII letters, letter case and punctuation, so text in NFC
 and in NFD (decomposed accents) splits alike. It is measured
 against pysbd on ``tests/data/segmentation.json`` (see ``benchmarks/``).
@@ -15,6 +17,7 @@ against pysbd on ``tests/data/segmentation.json`` (see ``benchmarks/``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -140,6 +143,7 @@ def segment(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
     """
     out: list[Sentence] = []
     paras = list(paragraphs)
+    wrapped = _hard_wrapped(paras)
     lead: tuple[int, str] | None = None  # (body start, text) of marker paragraphs waiting for their item
     for number, para in enumerate(paras):
         if _marker_before(paras, number):
@@ -148,7 +152,7 @@ def segment(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
             continue
         spans = split_spans(para.text)
         carried: tuple[int, str] | None = None
-        if spans and _broken_before(paras, number):  # "... and a mutual" / "pursuit of ...": one sentence
+        if spans and _broken_before(paras, number, wrapped):  # "... and a mutual" / "pursuit of ...": one sentence
             start, end = spans.pop()
             gap = "\n" * (paras[number + 1].start - para.start - end)
             carried = (lead[0], lead[1] + para.text[:end] + gap) if lead and not spans else (
@@ -162,17 +166,52 @@ def segment(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def _broken_before(paras: list[Paragraph], number: int) -> bool:
+def _broken_before(paras: list[Paragraph], number: int, wrapped: bool = False) -> bool:
     """True when paragraph ``number`` stops mid-sentence and the next one goes on with it: it ends
     in a letter or comma and the next opens with a lowercase letter, as a capture that broke a
-    paragraph in two leaves it."""
+    paragraph in two leaves it; in a hard-wrapped capture (``wrapped``), any long line that ends
+    with no stop and is followed by the very next source line."""
     if number + 1 >= len(paras):
         return False
     para, following = paras[number], paras[number + 1]
     gap = following.start - para.start - len(para.text)
     last = para.text[-1:]
-    ends_open = last.isalpha() or last in ",;" or bool(last and unicodedata.combining(last))  # NFD too
-    return gap in (1, 2) and ends_open and following.text[:1].islower()
+    ends_open = last.isalpha() or last in ",;&/(-" or last.isdigit() or bool(last and unicodedata.combining(last))
+    if gap not in (1, 2) or not ends_open:
+        return False
+    if following.text[:1].islower():
+        return True
+    return wrapped and following.line == para.line + 1 and len(para.text) >= WRAP_MIN
+
+
+WRAP_MIN = 45
+"""Characters a line must have to be taken for a hard-wrapped one (a heading is shorter, as a rule)."""
+WRAP_SHARE, WRAP_LINES = 0.4, 4
+
+
+def _hard_wrapped(paras: list[Paragraph]) -> bool:
+    """True when a capture is hard-wrapped (text from a PDF or a fixed-width page: lines cut at a
+    width, mid-sentence): at least four lines of ``WRAP_MIN`` characters, and 40 % of them, are
+    plainly cut -- they end in a comma or a function word ("of", "the", "and"), or the next source
+    line opens in lowercase. A list of unpunctuated items or headlines is not: each of its lines
+    ends in a content word before a capitalised one."""
+    long = [p for p in paras if len(p.text) >= WRAP_MIN]
+    by_line = {p.line: p for p in paras}
+    cut = 0
+    for p in long:
+        after = by_line.get(p.line + 1)
+        if after is None or _SENTENCE_STOP.search(p.text):
+            continue
+        if _CUT_END.search(p.text) or after.text[:1].islower():
+            cut += 1
+    return cut >= WRAP_LINES and cut >= WRAP_SHARE * len(long)
+
+
+_CUT_END = store.compile(r"(?:[,&/(-]|(?<![\w-])(?:of|the|a|an|and|or|for|to|in|on|at|by|with|from|as|its|their|"
+                         r"his|her|that|which|between|into|than)\s*)$", re.I)
+
+
+_SENTENCE_STOP = store.compile(r"[.!?:…\"”’)\]]\s*$")
 
 
 def _marker_before(paras: list[Paragraph], number: int) -> bool:
