@@ -591,3 +591,18 @@ def test_a_dateline_before_a_repeat_of_the_standfirst_drops_the_copy():
     other = _clean("\n".join([STANDFIRST, "", "Santiago: The ministers met again on Friday to sign the accord.",
                               *ARTICLE]))
     assert "Santiago: The ministers met again" in other.body  # not a repeat: a colon mid-body stays
+
+
+@pytest.mark.parametrize("crumb", ["Press Releases[Back]", "News [ Back ]", "« Back to news", "← Back"])
+def test_back_links_are_navigation(crumb):
+    result = _clean("\n".join([crumb, *ARTICLE]))
+    assert result.body.startswith(ARTICLE[0])
+    assert _reasons(result) == ["page navigation link or menu"]
+
+
+def test_a_place_alone_after_a_date_line_is_part_of_the_dateline():
+    result = _clean("\n".join(["April 12, 2013", "Santiago", "", *ARTICLE]))
+    assert result.furniture.dateline == "April 12, 2013, Santiago"
+    assert result.body.startswith(ARTICLE[0])
+    heading = _clean("\n".join(["Santiago", *ARTICLE]))  # no date line before it: a heading, kept
+    assert heading.body.startswith("Santiago")

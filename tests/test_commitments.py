@@ -419,3 +419,8 @@ def test_encouraging_ones_own_companies_is_no_request_to_the_other_side():
 def test_mutual_support_is_support():
     found = detect_text("The two nations reaffirmed their mutual support on critical issues of sovereignty.")
     assert [(p.strength, p.actor) for p in found] == [("support", "both")]
+
+
+def test_agreed_for_a_programme_is_a_pledge():
+    found = detect_text("To this end, Chile and Kenya have agreed for a new jointly funded programme in higher education.")
+    assert [p.strength for p in found] == ["pledge"]

@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, str]] = [
              r"(?:desire|wish|hope|willingness|readiness|intention)"),
     # firm
     (PLEDGE, r"agree(?:d|s|ing)?\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-             r"today|yesterday)\s+)?(?:to|on|not|upon)"),
+             r"today|yesterday)\s+)?(?:to|on|not|upon|for\s+(?:a|an|the|new|joint)(?![\w-]))"),
     (PLEDGE, r"agree(?:d|s|ing)?\s+with\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:to|on|upon)"),  # "agreed with Marcos on"
     (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:pledg|vow|committ|decid|resolv|promis)ing(?:\s+(?:to|not))?"),

@@ -225,7 +225,8 @@ _WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re
 # Links a page offers to jump about, and its menu button: "Go to main text", "Skip to content", "MENU".
 _SKIP_LINK = store.compile(
     r"^(?i:(?:go|skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|article|navigation|menu|top|search)"
-    r"|skip\s+navigation|(?:main\s+)?menu|open\s+menu|close\s+menu|toggle\s+navigation)\s*[.:»>]*$"
+    r"|skip\s+navigation|(?:main\s+)?menu|open\s+menu|close\s+menu|toggle\s+navigation"
+    r"|[^.!?\n]{0,40}\[\s*back\s*\]|(?:«|<|←)\s*back(?:\s+to\s+[^.!?\n]{1,30})?)\s*[.:»>]*$"
 )
 # A line that is only a credit in parentheses: "(AFP)", "(Office of the President)", "(Photo: VNA)".
 _CREDIT_LINE = store.compile(r"^\((?:[A-Z][\w.&'’/-]*)(?:\s+(?:of|the|and|for|[A-Z][\w.&'’/-]*)){0,6}\)\.?$")
@@ -355,7 +356,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
         elif key in outlet_keys:
             state.drop(line, text, "site name (the outlet of the front matter)")
-        elif _furniture(state, line, view):
+        elif _furniture(state, line, view, content[pos - 1][0] if pos else -1):
             pass
         elif pos in repeats:
             lo, hi = sorted((line, repeats[pos]))
@@ -407,11 +408,16 @@ def _repeated_opening(view: Folded, seen: dict[str, int]) -> tuple[int, int]:
     return 0, 0
 
 
-def _furniture(state: _State, line: int, view: Folded) -> bool:
-    """Drop the line of ``view`` if it is whole-line furniture, lifting its fields; True if dropped."""
+def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bool:
+    """Drop the line of ``view`` if it is whole-line furniture, lifting its fields; True if dropped.
+    ``previous``: the source line of the content line before it (-1 for none)."""
     text, probe = view.original, view.text
     reason = ""
-    if _IMAGE_MARKER.search(probe):
+    if not state.started and _LONE_PLACE.match(probe) and any(
+            r.reason.startswith("dateline") for r in state.removed.get(previous, ())):
+        state.dateline = f"{state.dateline}, {text.strip()}" if state.dateline else text.strip()
+        reason = "dateline place (the line after the dateline; lifted to the dateline field)"
+    elif _IMAGE_MARKER.search(probe):
         reason = "image marker"
     elif _CONTINUE.match(probe):
         reason = "link to continue reading elsewhere"
@@ -447,6 +453,8 @@ def _furniture(state: _State, line: int, view: Folded) -> bool:
     return bool(reason)
 
 
+_LONE_PLACE = store.compile(r"^[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}$")
+"""A place alone on its line ("Berlin", "New Delhi"): after a date line, the rest of the dateline."""
 _TRAILING_PARENS = store.compile(r"\s*\([^)]*\)\s*$")
 """An outlet's parenthesis ("Xinhua (via a mirror)"): the site's name line may omit it."""
 
