@@ -606,3 +606,18 @@ def test_a_place_alone_after_a_date_line_is_part_of_the_dateline():
     assert result.body.startswith(ARTICLE[0])
     heading = _clean("\n".join(["Santiago", *ARTICLE]))  # no date line before it: a heading, kept
     assert heading.body.startswith("Santiago")
+
+
+def test_a_numeric_date_with_a_bracketed_time_and_a_place_date_agency_line_are_lifted():
+    result = _clean("\n".join(["29.04.2022 [11:27]", "", "Nairobi, April 29, KNA", "", *ARTICLE]))
+    assert result.furniture.dateline == "29.04.2022 [11:27]"
+    assert result.furniture.source == "KNA"
+    assert result.body.startswith(ARTICLE[0])
+
+
+@pytest.mark.parametrize("heading", ["Leave a Reply", "Leave a comment", "Post a comment", "Join the discussion"])
+def test_a_comment_form_ends_the_article(heading):
+    result = _clean("\n".join([*ARTICLE, heading, "Your email address will not be published. Required fields are "
+                               "marked *", "Name *"]))
+    assert result.body.endswith(ARTICLE[-1])
+    assert len(result.removed) == 3

@@ -424,3 +424,11 @@ def test_mutual_support_is_support():
 def test_agreed_for_a_programme_is_a_pledge():
     found = detect_text("To this end, Chile and Kenya have agreed for a new jointly funded programme in higher education.")
     assert [p.strength for p in found] == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    "I am sure we will send important messages to the world from this city.",
+    "We are confident that the two sides will expand trade in the coming years.",
+])
+def test_a_confident_forecast_is_no_pledge(text):
+    assert detect_text(text) == []

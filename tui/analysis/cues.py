@@ -106,6 +106,7 @@ _CUE = store.compile(
 )
 _CANCEL = store.compile(
     rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that|"
+    rf"(?:am|are|is|was|were)\s+(?:sure|confident|convinced|certain)(?:\s+that)?|"
     rf"(?:emphasi[sz]e|stress|underline|underscore)(?:d|s)?\s+that){_E}",
     re.I,
 )

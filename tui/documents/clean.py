@@ -48,7 +48,9 @@ _TEASER = store.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"
     r"|trending( now)?|read more|read also|see also|most (read|popular|viewed)"
     r"|you (may|might) (also )?(like|be interested in)|recommended( for you)?|editor'?s picks?"
-    r"|more from\b.*)[\W_]*$",
+    r"|more from\b.*"
+    r"|leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)"
+    r"|your email address will not be published\b.*)[\W_]*$",  # a comment form: the article has ended
     re.IGNORECASE,
 )
 # A single teaser link inside the article: "See also: <headline>", "READ MORE: <headline>".
@@ -91,7 +93,7 @@ _DATE = (
 _SEP = r"[\s,|\-–—]+"
 _DATE_FIELD = r"((last\s+)?updated|(first\s+)?published|posted|created|written|(last\s+)?modified)(\s+(on|at))?\s*:?\s*"
 _DATE_VALUE = (
-    rf"(({_WEEKDAY},?\s+)?{_DATE}({_SEP}{_TIME})?({_SEP}{_TIME})?"
+    rf"(({_WEEKDAY},?\s+)?{_DATE}({_SEP}\[?{_TIME}\]?)?({_SEP}{_TIME})?"  # "29.04.2022 [11:27]"
     rf"|{_TIME}{_SEP}({_WEEKDAY},?\s+)?{_DATE})"
 )
 _DATELINE_BODY = rf"({_DATE_FIELD})?{_DATE_VALUE}"
@@ -142,6 +144,10 @@ _PLACE_DATE_LINE = store.compile(
     rf"^(?:(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*[|·]?\s+)?"
     rf"(?P<dateline>(?:{_PLACE}|{_CITY}),\s+(?i:{_DATELINE_BODY}))[\s.]*$"
 )
+_PLACE_DATE_AGENCY = store.compile(
+    rf"^(?P<dateline>{_CITY},\s+{_PREFIX_DATE}),\s+(?P<agency>[A-Z][A-Z.]{{1,15}})\s*$"
+)
+"""A line of a place, a date and an agency in capitals: "Baku, April 29, AZERTAC"."""
 # "This is an archive article published on July 10, 2024": a page's archive notice.
 _ARCHIVE_NOTICE = store.compile(
     rf"^(?i:this\s+(?:is\s+an?\s+)?archived?\s+(?:article|story|copy|page|report|version)"
@@ -429,6 +435,10 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
     elif place_date := _PLACE_DATE_LINE.match(probe):
         state.dateline = state.dateline or view.source(*place_date.span("dateline"))
         reason = "dateline (lifted to the dateline field)"
+    elif place_agency := _PLACE_DATE_AGENCY.match(probe):
+        state.dateline = state.dateline or view.source(*place_agency.span("dateline"))
+        state.source = state.source or view.source(*place_agency.span("agency"))
+        reason = "dateline and source credit (lifted to the dateline and source fields)"
     elif _ARCHIVE_NOTICE.match(probe):
         reason = "archive notice"
     elif byline := _BYLINE.match(probe):
