@@ -203,8 +203,12 @@ def test_add_then_list_and_show(tmp_path, capsys, name, content):
     assert written.is_file()
     doc = load_corpus([folder]).get("kyodo-2024")
     assert (doc.meta.outlet, doc.meta.kind, doc.date) == ("Kyodo", "talks-report", dt.date(2024, 6, 20))
-    if name != "s.html":
+    if name == "s.txt":
         assert written.read_text(encoding="utf-8").endswith(content)  # stored exactly
+    elif name == "s.md":
+        assert written.read_text(encoding="utf-8").endswith("+++\nHeading\n\nTOKYO (Kyodo) - Vietnam and Japan agreed "
+                                                            "to upgrade ties. They pledged to expand trade. Mr. "
+                                                            "Kishida spoke.\n")  # its plain text
     else:
         assert "<p>" not in doc.source and "Copyright" not in doc.body
     assert "semiconductors" in doc.body or "Vietnam and Japan agreed to upgrade ties." in doc.body
@@ -217,6 +221,24 @@ def test_add_then_list_and_show(tmp_path, capsys, name, content):
     assert code == 2 and "already exists" in err and err.count("\n") == 1
     code, _, err = run_main(args + ["--force"], capsys)
     assert code == 0, err
+
+
+def test_add_markdown_stores_its_plain_text(tmp_path, capsys):
+    src = tmp_path / "note.markdown"
+    src.write_text("# Chile and Peru deepen ties\n\n**LIMA** — Chile and Peru *agreed* to build a [joint port]"
+                   "(https://example.com/x) in Arica.\n\n- Peru will open a trade office.\n- Chile will `cut` fees."
+                   "\n\n> \"We will work together,\" she said.\n\n![map](m.png)\n\n<div>raw</div>\n", encoding="utf-8")
+    code, out, err = run_main(["--corpus", str(tmp_path), "add", str(src), "--title", "T", "--date", "2024-06-04",
+                               "--id", "md-2024"], capsys)
+    assert code == 0, err
+    body = (tmp_path / "md-2024.txt").read_text(encoding="utf-8").split("+++\n")[-1]
+    assert body == ("Chile and Peru deepen ties\n\nLIMA — Chile and Peru agreed to build a joint port in Arica.\n\n"
+                    "Peru will open a trade office.\n\nChile will cut fees.\n\n\"We will work together,\" she said.\n")
+    blank = tmp_path / "blank.md"
+    blank.write_text("![only an image](x.png)\n\n---\n", encoding="utf-8")
+    code, _, err = run_main(["--corpus", str(tmp_path), "add", str(blank), "--title", "T", "--date", "2024-06-04"],
+                            capsys)
+    assert code == 2 and "no text found in this Markdown document" in err and err.count("\n") == 1
 
 
 def test_add_to_folder_and_default_id(tmp_path, capsys):

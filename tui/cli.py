@@ -413,14 +413,22 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
     """Add a document from plain text, Markdown or a saved HTML page ('-' reads stdin).
 
     The text is stored exactly (HTML pages: the main text, extracted with
-    trafilatura) after TOML front matter; it is cleaned when loaded.
+    trafilatura; Markdown files, .md: their plain text, markup removed) after
+    TOML front matter; it is cleaned when loaded.
 
     \b
     Example:
       accord add statement.html --title "Joint Statement" --date 2025-05-10 --outlet VNA
     """
     from tui.documents.corpus import build_document, env_folders, user_folder
-    from tui.documents.ingest import corpus_file_text, extract_html, is_html, slug
+    from tui.documents.ingest import (
+        corpus_file_text,
+        extract_html,
+        extract_markdown,
+        is_html,
+        is_markdown,
+        slug,
+    )
     from tui.documents.textio import decode, read_bytes, read_stream
     from tui.infra.atomic import write_atomic
 
@@ -434,6 +442,8 @@ def add(settings: Settings, source: Path, title: str, date_: str, outlet: str, k
         raise InputError(label, "empty file: nothing to add")
     if is_html(str(source), text):
         text = extract_html(text, label)
+    elif is_markdown(str(source)):
+        text = extract_markdown(text, label)
     event_date = _parse_date(date_, "--date")
     meta: dict[str, object] = {
         "id": doc_id or f"{slug(outlet or title, 32)}-{event_date.isoformat()}",

@@ -29,6 +29,44 @@ def extract_html(html: str, label: object) -> str:
     return text.strip() + "\n"
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def is_markdown(name: str) -> bool:
+    """True for a Markdown file (by its suffix: Markdown has no signature to sniff)."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def extract_markdown(text: str, label: object) -> str:
+    """The plain text of a Markdown document, one block (heading, paragraph, list item, quoted
+    paragraph, table cell row) per line: emphasis, link targets, images, code fences' markers and
+    raw HTML tags go, their words stay. Parsed with markdown-it-py (CommonMark)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    lines: list[str] = []
+    for token in tokens:
+        if token.type == "inline":
+            words = "".join(_inline_text(child) for child in token.children or ())
+            line = " ".join(words.split())
+            if line:
+                lines.append(line)
+        elif token.type in ("fence", "code_block"):
+            lines.extend(part for part in token.content.splitlines() if part.strip())
+    if not lines:
+        raise InputError(label, "no text found in this Markdown document")
+    return "\n\n".join(lines) + "\n"
+
+
+def _inline_text(token: object) -> str:
+    kind = getattr(token, "type", "")
+    if kind in ("text", "code_inline"):
+        return str(getattr(token, "content", ""))
+    if kind in ("softbreak", "hardbreak"):
+        return " "
+    return ""  # emphasis and link markers, images, inline HTML tags
+
+
 def slug(text: str, limit: int = 48) -> str:
     """A lowercase ASCII id fragment of ``text``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
