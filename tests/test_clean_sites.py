@@ -621,3 +621,42 @@ def test_a_comment_form_ends_the_article(heading):
                                "marked *", "Name *"]))
     assert result.body.endswith(ARTICLE[-1])
     assert len(result.removed) == 3
+
+
+def test_icon_titles_run_together_are_dropped():
+    line = "ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon Mail Print"
+    result = _clean("\n".join([line, *ARTICLE]))
+    assert result.body.startswith(ARTICLE[0])
+    assert _reasons(result) == ["icon labels (the titles of a page's icons)"]
+    prose = "The Arrow Chevron Icon exhibition opened in Nairobi, the ministers said on Monday."
+    assert prose in _clean("\n".join([*ARTICLE, prose])).body
+
+
+def test_a_caption_ending_in_a_copyright_credit():
+    caption = "From left, the two ministers line up for a photo in Nairobi on April 11.    © Reuters"
+    result = _clean("\n".join([ARTICLE[0], caption, *ARTICLE[1:]]))
+    assert caption not in result.body and "© Reuters" in result.furniture.credits
+
+
+@pytest.mark.parametrize("label", ["Indo-Pacific", "Politics", "News around you"])
+def test_a_short_label_above_the_headline_is_a_section_label(label):
+    title = "Chile and Kenya expand trade in copper and tea"
+    result = _clean("\n".join([label, "", title, "", *ARTICLE]), title)
+    assert result.body.startswith(ARTICLE[0])
+    assert _reasons(result)[0] == "section label (a short line above the headline)"
+    below = _clean("\n".join([title, "", label, "", *ARTICLE]), title)  # below the headline: kept
+    assert label in below.body
+
+
+def test_sponsored_boxes_and_find_out_more_links_go():
+    result = _clean("\n".join([*ARTICLE, "Sponsored Content", "About Sponsored Content This content was commissioned "
+                               "by the site's business bureau.", "Find out more"]))
+    assert result.body.endswith(ARTICLE[-1]) and len(result.removed) == 3
+
+
+def test_a_capitals_dateline_after_a_deck_is_lifted():
+    deck = "Chile and Kenya seek to lock in a copper deal with proposals to boost trade"
+    result = _clean("\n".join([deck, "", "NAIROBI -- " + ARTICLE[0], *ARTICLE[1:]]))
+    assert result.furniture.source == "NAIROBI" and ARTICLE[0] in result.body and "NAIROBI --" not in result.body
+    speaker = _clean("\n".join([deck, "", "Ruto: " + ARTICLE[0], *ARTICLE[1:]]))
+    assert "Ruto: " in speaker.body  # a colon after a name may be a speaker: kept

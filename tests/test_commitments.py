@@ -432,3 +432,15 @@ def test_agreed_for_a_programme_is_a_pledge():
 ])
 def test_a_confident_forecast_is_no_pledge(text):
     assert detect_text(text) == []
+
+
+@pytest.mark.parametrize("text, pledged", [
+    ("Facing these challenges requires concerted efforts and an unwavering commitment to the rules-based order.", False),
+    ("Acknowledging the partnership, founded in deep trust, a resolute commitment to international law and "
+     "principles, the ministers met in Nairobi.", False),
+    ("Chile and Kenya share a commitment to a peaceful and prosperous region.", True),
+    ("The two sides reaffirmed a strong commitment to free trade in the region.", True),
+    ("They reiterated their unwavering commitment to serve as a force of good.", True),
+])
+def test_a_commitment_is_a_pledge_only_when_someone_holds_it(text, pledged):
+    assert bool(detect_text(text)) is pledged

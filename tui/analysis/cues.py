@@ -131,6 +131,14 @@ _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "co
                          "is", "are", "was", "were", "be", "been", "being", "it's", "now"}
 _CEREMONY = store.compile(r"(?<![\w-])(?:salute|ceremony|guard\s+of\s+honou?r|red\s+carpet|airport|arrival|banquet|"
                           r"reception|honou?r\s+guard)(?![\w-])", re.I)
+_HELD_NOUN = store.compile(
+    r"(?:(?<![\w-])(?P<verb>share[sd]?|sharing|ha(?:ve|s|d)|made|make[s]?|reaffirm(?:ed|s)?|affirm(?:ed|s)?|"
+    r"reiterat(?:ed|es|e)|express(?:ed|es)?|renew(?:ed|s)?|show(?:ed|s)?|demonstrat(?:ed|es|e)|confirm(?:ed|s)?|"
+    r"underlin(?:ed|es|e)|voic(?:ed|es|e)|restat(?:ed|es|e)|gave|give[sn]?)\s+|[^\w\s]\s*|(?<![\w-])\w+\s+)"
+    r"(?:a|an|such\s+a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+"""Before "a (firm) commitment to": a verb that holds or states it ("share a commitment to",
+"reaffirmed a strong commitment to": a pledge), or anything else ("requires ... a commitment to",
+"founded in trust, a resolute commitment to": a noun phrase, no pledge)."""
 LOOK_BACK = 64
 """Characters before a cue that its noun/verb tests look at (the word before, "was formally")."""
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
@@ -157,6 +165,10 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
             return True
     if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
         return True
+    if word.startswith(("commitment", "determination")):
+        held = _HELD_NOUN.search(text, max(0, start - LOOK_BACK), start)
+        if held is not None and not held.group("verb"):
+            return True  # "founded in trust, ..., a resolute commitment to law", "requires ... a commitment to"
     if word.startswith("welcome") and _PASSIVE_BEFORE.search(text, max(0, start - LOOK_BACK), start) and _CEREMONY.search(text, end):
         return True  # "was formally welcomed by President X with a 21-gun salute": a ceremony
     return False

@@ -568,10 +568,16 @@ _ASKS = store.compile(r"(?:\s+also)?\s+(?:requested|urged|asked|invited|called\s
 _CAPITALISED = store.compile(r"[A-Z][\w'-]*\s+")
 
 
+PAIRING_VOTES = {"talks": 2, "asks": 2, "and": 1}
+"""What one pairing of an untied person with the other side weighs, by its kind."""
+
+
 def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) -> dict[str, str]:
     """Untied people given the other of two ``parties`` when the text pairs them with a tied person
-    ("Modi and Russian President Vladimir Putin", "Chinh held talks with Xi") or has them ask a
-    party ("Chinh requested China to"); only when every such pairing points the same way."""
+    ("Chinh held talks with Xi", "Modi and Russian President Vladimir Putin") or has them ask a
+    party ("Chinh requested China to"). Each pairing votes (:data:`PAIRING_VOTES`: talks and
+    requests count twice, a bare "and" once, as two of one side are listed so too); a person takes
+    the side with more votes, none on a tie."""
     tied = {k: v for k, v in people.items() if v}
     if len(parties) != 2 or not tied:
         return tied
@@ -599,7 +605,7 @@ def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) ->
         for _ in range(5 if gap else 0):
             found = rx.match(folded, pos)
             if found is not None:
-                return found, 1 if gap and gap.group("and") else 2
+                return found, PAIRING_VOTES["and" if gap and gap.group("and") else "talks"]
             word = _CAPITALISED.match(folded, pos)
             if word is None:
                 break
@@ -616,7 +622,7 @@ def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) ->
         if ask is not None:
             asked = _folded_mentions(folded[ask.end(): ask.end() + 40])
             if asked and asked[0].start == 0 and asked[0].kind in ("name", "demonym") and asked[0].country in parties:
-                votes.setdefault(name, Counter())[other(asked[0].country)] += 2
+                votes.setdefault(name, Counter())[other(asked[0].country)] += PAIRING_VOTES["asks"]
     for m in tied_rx.finditer(folded):
         partner, weight = partner_after(m.end(), untied_rx)
         if partner is not None and tied_index[_spaced(m.group())] in parties:

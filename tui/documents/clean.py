@@ -177,7 +177,8 @@ _EDITOR_CREDIT = store.compile(
 )
 # "Continue reading on:", "Read the full story at Example.com", "Continue reading →"
 _CONTINUE = store.compile(
-    r"^(?i:continue reading|keep reading|read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
+    r"^(?i:continue reading|keep reading|find out more|learn more|"
+    r"read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
     r"|read (?:it|this|more) (?:on|at)\b)(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
     r"\s*[:…»>→.]*\s*$"
 )
@@ -223,7 +224,10 @@ _WIDGET = store.compile(
     r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
+_ICON_RUN = store.compile(r"(?:.*?(?:[a-z](?:Icon|Chevron|Arrow|Artboard|Glyph)|(?:Icon|Chevron|Arrow|Artboard|Glyph)[A-Z])){3}")
+"""The titles of a page's SVG icons run together: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook…"."""
 _ADVERT = store.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|"
+                        r"about\s+sponsored\s+content\b.{0,200}|"
                         r"(?:(?:the\s+)?(?:story|article)\s+)?continues\s+(?:below|after)(?:\s+(?:this\s+)?"
                         r"(?:advertisement|advert|ad))?)\s*:?$", re.IGNORECASE)
 """An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""
@@ -341,6 +345,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
     repeats = _adjacent_repeats(content, keys)
     title_key = match_key(title)
+    headline_at = next((pos for pos, key in enumerate(keys[:LABEL_LINES]) if title_key and key == title_key), -1)
     seen: dict[str, int] = {}
     cut_reason = ""
     for pos, (line, text) in enumerate(content):
@@ -357,6 +362,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "navigation bar")
         elif state.started and _TEASER_LINK.match(view.text):
             state.drop(line, text, "teaser link to another article")
+        elif pos < headline_at and _SECTION_LABEL.match(view.text):
+            state.drop(line, text, "section label (a short line above the headline)")
         elif title_key and key == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
@@ -390,6 +397,11 @@ def _dateline_repeat(view: Folded, seen: dict[str, int]) -> tuple[str, int] | No
         return None
     earlier = seen.get(match_key(view.text[m.end():]))
     return (view.source(*m.span("dateline")), earlier) if earlier is not None else None
+
+
+LABEL_LINES = 6
+"""A headline is looked for among the first six lines; short lines above it are section labels."""
+_SECTION_LABEL = store.compile(r"^[\w'’&-]+(?:\s+[\w'’&-]+){0,2}$")
 
 
 REPEAT_WORDS = 8
@@ -482,6 +494,8 @@ def _widget_reason(probe: str) -> str:
         return "sharing or tag widget"
     if _ADVERT.match(probe):
         return "advertisement label"
+    if len(probe.split()) <= 30 and (_ICON_RUN.match(probe) or "Created with Sketch" in probe):
+        return "icon labels (the titles of a page's icons)"
     if _SKIP_LINK.match(probe):
         return "page navigation link or menu"
     if _CREDIT_LINE.match(probe):
@@ -508,7 +522,14 @@ def _caption_credit(probe: str) -> tuple[int, int] | None:
     found = _SLASH_CREDIT.search(probe, tail) if "/" in probe else None
     if found:
         return found.span("named") if found.group("named") else found.span("anonymous")
+    found = _COPYRIGHT_CREDIT.search(probe, tail) if "©" in probe else None
+    if found:
+        return found.span("credit")
     return None
+
+
+_COPYRIGHT_CREDIT = store.compile(r"[.!?)\]]\s+(?P<credit>©\s*[A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,3})\s*$")
+"""A caption's credit after its last sentence: "… on April 11.    © Reuters"."""
 
 
 _Lift = tuple[int, str, tuple[int, int], str]
@@ -561,7 +582,7 @@ def _period_dateline(text: str, whole: str) -> re.Match[str] | None:
 def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
     """Keep a line in the body from folded offset ``cut`` on; on the first paragraph, lift its
     source credit and dateline first."""
-    if not state.started:
+    if not state.started or _after_deck(state, view.text):
         for end, name, value, reason in _opening(view.text, state.text):
             if name == "source":
                 state.source = state.source or view.source(*value)
@@ -571,6 +592,21 @@ def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
             cut = end
     state.kept[line] = view.original[view.at(cut):]
     state.started = True
+
+
+_DECK = store.compile(r"^[^.!?:;…\"”’]{20,200}$")
+"""A deck (a subheadline over the article: one line, no stop at all)."""
+_CAPS_OPENING = store.compile(rf"^(?:{_PLACE}(?:,\s+{_PREFIX_DATE})?(?:\s*\([A-Z][A-Za-z.]{{1,11}}\))?)\s*{_DASH}\s+(?=\S)")
+
+
+def _after_deck(state: _State, probe: str) -> bool:
+    """True for the second kept paragraph when the first was a deck and this one opens with a
+    dateline in capitals and a dash ("WASHINGTON -- The first-ever summit ..."): the article's own
+    first paragraph. (A colon or a capitalised name is not enough there: "Xi: ..." is a speaker.)"""
+    if len(state.kept) != 1 or state.dateline or state.source:
+        return False
+    first = next(iter(state.kept.values()))
+    return bool(_DECK.match(first.strip())) and bool(_CAPS_OPENING.match(probe))
 
 
 def _result(state: _State) -> CleanResult:
