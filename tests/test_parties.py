@@ -479,3 +479,13 @@ def test_a_name_broken_across_lines_is_found_and_does_not_break_the_lookup():
     assert found.people.get("Jonas Berg") == "Norway"
     clause = "Chancellor Jonas\n\nBerg pledged to open the market"
     assert act(clause, "pledged", ("Chile", "Norway"), people=found.people) == "Norway"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Saudi Crown Prince Mohammed bin Salman received the delegation.", "Mohammed bin Salman", "Saudi Arabia"),
+    ("Philippine President Ferdinand Marcos Jr met the press.", "Ferdinand Marcos Jr", "Philippines"),
+    ("Kazakh President Kassym-Jomart Tokayev spoke.", "Kassym-Jomart Tokayev", "Kazakhstan"),
+    ("Brazilian President Luiz Inacio Lula da Silva said.", "Luiz Inacio Lula da Silva", "Brazil"),
+])
+def test_adjectives_the_library_lacks_and_name_particles(text, name, country):
+    assert P.learn_people(text) == {name: country}

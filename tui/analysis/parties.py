@@ -188,6 +188,9 @@ def _build_table() -> _Table:
     seats: dict[str, list[str]] = {}
     for form, code in lex["seats"].items():
         seats.setdefault(code, []).append(form)
+    adjectives: dict[str, list[str]] = {}
+    for form, code in lex.get("adjectives", {}).items():
+        adjectives.setdefault(code, []).append(_fold(form))
 
     countries: dict[str, Country] = {}
     forms: dict[str, tuple[str, str]] = {}
@@ -209,6 +212,7 @@ def _build_table() -> _Table:
         names += aliases.get(code, [])
         demonym = _fold(row.get("demonym") or "")
         demonyms = [d for d in (demonym, _plural(demonym) if demonym else None) if d]
+        demonyms += [a for a in adjectives.get(code, ()) if a not in demonyms]
         raw = row.get("capital") or ()
         listed = [_fold(c) for c in ([raw] if isinstance(raw, str) else raw) if isinstance(c, str)]
         capitals = [c for cap in listed for c in dict.fromkeys((cap, re.sub(r",?\s*D\.C\.$", "", cap)))
@@ -368,6 +372,8 @@ class _Patterns(NamedTuple):
 
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|do|dos|das|di|du|van|von|der|den|ter|ten)"
+"""Lowercase parts of a name between capitalised ones: "Mohammed bin Salman", "Lula da Silva", "von der Leyen"."""
 
 
 @cache
@@ -375,7 +381,8 @@ def _patterns() -> _Patterns:
     lex = lexicon.section("parties")
     titles = _alternation(lex["titles"])
     title = store.compile(rf"(?<![\w-])(?:{titles})(?![\w-])")
-    title_then_name = store.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_NAME}\s+){{0,3}}{_NAME})(?![\w-])")
+    title_then_name = store.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_NAME}\s+(?:{_PARTICLE}\s+){{0,2}}){{0,3}}{_NAME})"
+                                    r"(?![\w-])")
     both = store.compile(rf"(?<![\w-])(?:{_alternation(lex['both'])})(?![\w-])", re.I)
     pronoun = store.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'] + lex['title_pronouns'])})(?![\w-])", re.I)
     it = store.compile(rf"(?<![\w-])(?:{_alternation(lex['country_pronouns'])})(?![\w-])", re.I)
