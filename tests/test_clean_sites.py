@@ -660,3 +660,21 @@ def test_a_capitals_dateline_after_a_deck_is_lifted():
     assert result.furniture.source == "NAIROBI" and ARTICLE[0] in result.body and "NAIROBI --" not in result.body
     speaker = _clean("\n".join([deck, "", "Ruto: " + ARTICLE[0], *ARTICLE[1:]]))
     assert "Ruto: " in speaker.body  # a colon after a name may be a speaker: kept
+
+
+@pytest.mark.parametrize("widget", ["Select font Arial Times New Roman", "Character spacing (Kerning): Standard Medium Large",
+                                    "Font size:", "Site colours:", "View settings"])
+def test_reader_settings_widgets_go(widget):
+    result = _clean("\n".join([widget, *ARTICLE]))
+    assert result.body.startswith(ARTICLE[0]) and _reasons(result) == ["reader settings widget"]
+
+
+@pytest.mark.parametrize("crumb", ["Transcripts /", "Документ /", "/ News"])
+def test_a_breadcrumb_step_goes(crumb):
+    result = _clean("\n".join([crumb, *ARTICLE]))
+    assert result.body.startswith(ARTICLE[0]) and len(result.removed) == 1
+
+
+def test_prose_with_a_slash_stays():
+    prose = "Trade in copper/tea grew by a fifth in 2024, the ministers said."
+    assert prose in _clean("\n".join([*ARTICLE, prose])).body

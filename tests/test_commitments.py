@@ -444,3 +444,15 @@ def test_a_confident_forecast_is_no_pledge(text):
 ])
 def test_a_commitment_is_a_pledge_only_when_someone_holds_it(text, pledged):
     assert bool(detect_text(text)) is pledged
+
+
+@pytest.mark.parametrize("text", [
+    "First of all, I would like to express my sincere gratitude to the President for accepting my invitation.",
+    "We are delighted to welcome in the Kremlin the President of the Republic of Kenya on a state visit.",
+])
+def test_courtesies_are_no_pledges(text):
+    assert detect_text(text) == []
+
+
+def test_a_wish_to_work_is_still_intent():
+    assert [p.strength for p in detect_text("We would like to expand trade in copper and tea with Chile next year.")] == ["intent"]

@@ -113,8 +113,11 @@ _CANCEL = store.compile(
 _MODAL = store.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
 _COURTESY = store.compile(
     r"(?:wish(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:success|good\s+health|happiness|prosperity|a\s+happy)"
-    r"|welcom(?:e|es|ed|ing)\s+(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
-    r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b))",
+    r"|welcom(?:e|es|ed|ing)\s+(?:(?:in|to|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+)?"
+    r"(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
+    r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b)"
+    r"|would\s+like\s+to\s+(?:(?:first|once\s+again|also)\s+)?(?:express|convey|extend|thank|congratulate|"
+    r"take\s+this\s+opportunity|welcome))",  # "I would like to express my gratitude": courtesy
     re.I,
 )
 _NEGATION = store.compile(rf"{_W}not{_E}", re.I)

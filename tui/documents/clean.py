@@ -224,6 +224,12 @@ _WIDGET = store.compile(
     r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
+_READER_SETTINGS = store.compile(
+    r"^(?i:select\s+font\b.*|character\s+spacing\b.*|font\s+size\s*:?.*|site\s+colou?rs?\s*:?.*|view\s+settings|"
+    r"text\s+size\s*:?.*|line\s+spacing\s*:?.*|(?:high\s+)?contrast\s+(?:mode|version)\s*:?.*)$")
+"""A page's reader-settings widget: "Select font Arial Times New Roman", "Character spacing (Kerning): …"."""
+_BREADCRUMB = store.compile(r"^(?:/\s*)?[^\W\d_][\w'’ -]{0,40}?\s*/\s*$|^/\s*[^\W\d_][\w'’ -]{0,40}$")
+"""A breadcrumb's last step: "Transcripts /", "Документ /", "/ News"."""
 _ICON_RUN = store.compile(r"(?:.*?(?:[a-z](?:Icon|Chevron|Arrow|Artboard|Glyph)|(?:Icon|Chevron|Arrow|Artboard|Glyph)[A-Z])){3}")
 """The titles of a page's SVG icons run together: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook…"."""
 _ADVERT = store.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|"
@@ -494,6 +500,10 @@ def _widget_reason(probe: str) -> str:
         return "sharing or tag widget"
     if _ADVERT.match(probe):
         return "advertisement label"
+    if _READER_SETTINGS.match(probe):
+        return "reader settings widget"
+    if _BREADCRUMB.match(probe) and len(probe.split()) <= 5:
+        return "breadcrumb"
     if len(probe.split()) <= 30 and (_ICON_RUN.match(probe) or "Created with Sketch" in probe):
         return "icon labels (the titles of a page's icons)"
     if _SKIP_LINK.match(probe):
