@@ -305,7 +305,7 @@ class Alignment:
                 _cased_words(ltext) == _cased_words(rtext),
                 diff_words(ltext, rtext),
                 compare_strength(lp, rp),
-                _readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
+                features.readable(features.shared_terms(lvec, rvec), ltext + " " + rtext),
                 theme_of(_combined([lvec, rvec])),
                 lp,
                 rp,
@@ -339,31 +339,6 @@ def _cased_words(text: str) -> list[str]:
     """The words of ``text`` as written, a dotted abbreviation as one ("U.S." = "US"): rows whose
     words are equal are "unchanged" (punctuation and quote marks aside)."""
     return _WORD.findall(_DOTTED.sub(lambda m: m.group().replace(".", ""), text))
-
-
-def _readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
-    """Shared terms as words of ``text`` ("cooperation", "oil and gas") instead of stems."""
-    wanted = set(stems)
-    surface: dict[str, str] = {}
-    for word in features.words(text):
-        if len(surface) == len(wanted):
-            break
-        t = word if word.isdigit() else features.stem(word[:-2] if word.endswith("'s") else word)
-        if t in wanted:
-            surface.setdefault(t, word)
-    if len(surface) < len(wanted):  # folded variants: "oil and gas" -> oilgas
-        low = text.lower()
-        for phrase, folded in features.VARIANTS.items():
-            if phrase in low:
-                for t in features.terms(folded):
-                    if t in wanted:
-                        surface.setdefault(t, phrase)
-    out: list[str] = []
-    for t in stems:
-        word = surface.get(t, t)
-        if word not in out:
-            out.append(word)
-    return tuple(out)
 
 
 def _combined(vecs: list[dict[str, float]]) -> dict[str, float]:

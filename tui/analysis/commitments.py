@@ -287,3 +287,9 @@ def explain(commitments: Commitments, group: Group) -> Explanation:
         score = sum(w * rest.get(t, 0.0) for t, w in vecs[i].items()) / rnorm if rnorm else 0.0
         member_scores.append((m, round(score, 4)))
     return Explanation(group, tuple(pairs), centroid, tuple(member_scores))
+
+
+def key_words(group: Group) -> tuple[str, ...]:
+    """A group's key terms as its members write them ("France", "production"), not as stems
+    ("franc", "product"): what people read (JSON keeps the terms and adds these as ``words``)."""
+    return features.readable(group.terms, " ".join(m.text for m in group.members))

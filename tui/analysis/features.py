@@ -217,3 +217,29 @@ def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 6) -> tu
 def vectors(texts: Sequence[str], idf: Idf) -> list[dict[str, float]]:
     """Vectors of several texts with one IDF."""
     return [vector(t, idf) for t in texts]
+
+
+def readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
+    """``stems`` (analysis terms) as the words of ``text`` they come from ("cooperation", "oil and
+    gas" for "cooper", "oilgas"), in the same order; a stem not found in ``text`` stays as it is."""
+    wanted = set(stems)
+    surface: dict[str, str] = {}
+    for word in words(text):
+        if len(surface) == len(wanted):
+            break
+        t = word if word.isdigit() else stem(word[:-2] if word.endswith("'s") else word)
+        if t in wanted:
+            surface.setdefault(t, word)
+    if len(surface) < len(wanted):  # folded variants: "oil and gas" -> oilgas
+        low = text.lower()
+        for phrase, folded in VARIANTS.items():
+            if phrase in low:
+                for t in terms(folded):
+                    if t in wanted:
+                        surface.setdefault(t, phrase)
+    out: list[str] = []
+    for t in stems:
+        word = surface.get(t, t)
+        if word not in out:
+            out.append(word)
+    return tuple(out)

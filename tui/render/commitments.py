@@ -12,7 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.analysis.commitments import Commitments, Explanation, Group, find_commitments, short_status
+from tui.analysis.commitments import (
+    Commitments,
+    Explanation,
+    Group,
+    find_commitments,
+    key_words,
+    short_status,
+)
+from tui.analysis.features import readable
 from tui.documents.document import Document
 from tui.infra.safety import visible
 from tui.render.documents import Mark
@@ -276,7 +284,7 @@ def explain_text(commitments: Commitments, exp: Explanation, width: int = 100) -
     g = exp.group
     lines = [Line().add(g.label, "title"),
              Line().add(g.id, "id").add_raw("  ").add(f"theme: {g.theme}", "meta").add_raw("  ")
-             .add(status(commitments, g), "meta").add_raw("  ").add(f"key terms: {', '.join(g.terms)}", "meta"),
+             .add(status(commitments, g), "meta").add_raw("  ").add(f"key terms: {', '.join(key_words(g))}", "meta"),
              Line()]
     lines.append(Line().add_raw("Members", "heading"))
     for m, score in exp.member_scores:
@@ -296,7 +304,7 @@ def explain_text(commitments: Commitments, exp: Explanation, width: int = 100) -
     for p in exp.pairs:
         lines.append(Line().add(f"{p.a.doc_id}:{p.a.index}", "id").add_raw(" ~ ").add(f"{p.b.doc_id}:{p.b.index}", "id")
                      .add_raw("  ").add(f"{p.score:.2f}", "score").add_raw("  ")
-                     .add("shared: " + (", ".join(p.shared) or "-"), "meta"))
+                     .add("shared: " + (", ".join(readable(p.shared, p.a.text + " " + p.b.text)) or "-"), "meta"))
     lines.append(Line())
     lines.append(Line().add_raw(
         f"A pledge joins a group when its score to the group's centroid is at least {exp.threshold:.2f} "
@@ -329,7 +337,7 @@ def matrix_markdown(commitments: Commitments, groups: Sequence[Group]) -> str:
 def explain_markdown(commitments: Commitments, exp: Explanation) -> str:
     g = exp.group
     out = [f"# {md(g.label)}", "", f"`{g.id}` · theme: {md(g.theme)} · {md(status(commitments, g))} · "
-           f"key terms: {md(', '.join(g.terms))}", "", "## Members", "",
+           f"key terms: {md(', '.join(key_words(g)))}", "", "## Members", "",
            "| document | sentence | strength | actor | score to the rest | text |", "|---|---:|---|---|---:|---|"]
     for m, score in exp.member_scores:
         out.append(f"| {md_cell(m.doc_id)} | {m.index} | {SYMBOL[m.strength]} {m.strength} | {md_cell(m.actor)} | "
@@ -337,7 +345,7 @@ def explain_markdown(commitments: Commitments, exp: Explanation) -> str:
     out += ["", "## Pairwise similarity", "", "| a | b | score | shared terms |", "|---|---|---:|---|"]
     for p in exp.pairs:
         out.append(f"| {md_cell(p.a.doc_id)}:{p.a.index} | {md_cell(p.b.doc_id)}:{p.b.index} | {p.score:.2f} | "
-                   f"{md_cell(', '.join(p.shared))} |")
+                   f"{md_cell(', '.join(readable(p.shared, p.a.text + ' ' + p.b.text)))} |")
     return "\n".join(out) + "\n"
 
 
@@ -351,6 +359,7 @@ def _group_json(commitments: Commitments, g: Group) -> dict[str, object]:
         "status": status(commitments, g),
         "parties": list(commitments.pair_of(g)),
         "terms": list(g.terms),
+        "words": list(key_words(g)),
         "documents": list(g.documents),
         "members": [{"doc": m.doc_id, "index": m.index, "text": m.text, "strength": m.strength,
                      "actor": m.actor, "cue": m.cue} for m in g.members],

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import Header, OptionList, Static
 
+from tui.analysis.commitments import key_words
 from tui.app.messages import OpenReader
 from tui.app.screens.base import AccordScreen
 from tui.app.widgets.keybar import KeyBar
@@ -63,7 +64,7 @@ class GroupScreen(AccordScreen):
 
     def _heading(self) -> Text:
         text = Text(one_line(self.group.label), style="bold")
-        terms = ", ".join(self.group.terms[:8]) if self.group.terms else ""
+        terms = ", ".join(key_words(self.group)[:8]) if self.group.terms else ""
         text.append(f"\ntheme: {one_line(self.group.theme)}  ·  {len(self.documents)} document(s)"
                     + (f"  ·  terms: {one_line(terms)}" if terms else ""), style="italic")
         text.append("\nunderlined: words that differ from the wording before it in time", style="italic")
