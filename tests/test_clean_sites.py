@@ -678,3 +678,14 @@ def test_a_breadcrumb_step_goes(crumb):
 def test_prose_with_a_slash_stays():
     prose = "Trade in copper/tea grew by a fifth in 2024, the ministers said."
     assert prose in _clean("\n".join([*ARTICLE, prose])).body
+
+
+@pytest.mark.parametrize("note", ["[Provisional translation]", "[Yonhap Photo]", "[Unofficial translation]."])
+def test_a_bracketed_note_alone_on_its_line_goes(note):
+    result = _clean("\n".join([note, *ARTICLE]))
+    assert result.body.startswith(ARTICLE[0]) and _reasons(result) == ["editor's note in brackets"]
+
+
+def test_a_sentence_ending_in_brackets_stays():
+    prose = "The ministers signed the accord [the text is attached] on Monday in Santiago."
+    assert prose in _clean("\n".join([*ARTICLE, prose])).body

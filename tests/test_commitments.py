@@ -456,3 +456,7 @@ def test_courtesies_are_no_pledges(text):
 
 def test_a_wish_to_work_is_still_intent():
     assert [p.strength for p in detect_text("We would like to expand trade in copper and tea with Chile next year.")] == ["intent"]
+
+
+def test_thanks_for_the_other_sides_steadfast_support_is_no_pledge():
+    assert detect_text("The minister thanked his counterpart for Kenya's steadfast support for Chile's bid.") == []

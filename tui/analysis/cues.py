@@ -128,6 +128,8 @@ _NOUN_BEFORE = {
     "valuable", "great", "strong", "full", "continued", "mutual", "financial", "technical", "for",
     "military", "economic", "political", "humanitarian", "diplomatic", "public", "international", "warm",
     "of", "with", "without", "such", "this", "that", "and", "or", "'s",
+    "steadfast", "unwavering", "consistent", "firm", "staunch", "solid", "constant", "invaluable", "generous",
+    "timely", "active", "unconditional",
 }
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got",

@@ -246,6 +246,8 @@ _SKIP_LINK = store.compile(
 )
 # A line that is only a credit in parentheses: "(AFP)", "(Office of the President)", "(Photo: VNA)".
 _CREDIT_LINE = store.compile(r"^\((?:[A-Z][\w.&'’/-]*)(?:\s+(?:of|the|and|for|[A-Z][\w.&'’/-]*)){0,6}\)\.?$")
+_BRACKET_NOTE = store.compile(r"^\[[^\[\]\n]{1,60}\]\.?$")
+"""A line that is only a note in square brackets: "[Provisional translation]", "[Yonhap Photo]"."""
 _HASHTAGS = store.compile(r"^(#\w+[\s,]*)+$")
 _PUNCT_ONLY = store.compile(r"^[\W_]+$")
 _OTHER_SCRIPT = store.compile(r"^(?=.*[^\W\d_])(?!.*[A-Za-z])\S+(?:\s+\S+){0,5}$")
@@ -510,6 +512,8 @@ def _widget_reason(probe: str) -> str:
         return "page navigation link or menu"
     if _CREDIT_LINE.match(probe):
         return "credit line (an agency or source in parentheses)"
+    if _BRACKET_NOTE.match(probe):
+        return "editor's note in brackets"
     if _PUNCT_ONLY.match(probe):
         return "stray punctuation line"
     if _OTHER_SCRIPT.match(probe):
