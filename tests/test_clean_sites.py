@@ -689,3 +689,11 @@ def test_a_bracketed_note_alone_on_its_line_goes(note):
 def test_a_sentence_ending_in_brackets_stays():
     prose = "The ministers signed the accord [the text is attached] on Monday in Santiago."
     assert prose in _clean("\n".join([*ARTICLE, prose])).body
+
+
+def test_a_date_label_alone_and_a_source_on_its_own_line_before_a_dash_go():
+    result = _clean("\n".join(["date 2022-12-08 ", "", "KBC", "", "—", "", *ARTICLE]))
+    assert result.body.startswith(ARTICLE[0]) and result.furniture.source == "KBC"
+    assert len(result.removed) == 3
+    heading = _clean("\n".join(["Trade", "", *ARTICLE]))  # no dash after it: not a credit
+    assert heading.furniture.source == ""

@@ -460,3 +460,18 @@ def test_a_wish_to_work_is_still_intent():
 
 def test_thanks_for_the_other_sides_steadfast_support_is_no_pledge():
     assert detect_text("The minister thanked his counterpart for Kenya's steadfast support for Chile's bid.") == []
+
+
+def test_welcoming_a_named_guest_is_a_courtesy_but_welcoming_a_proposal_is_support():
+    assert detect_text("The Crown Prince first welcomed Ana Silva and congratulated her on the election result.") == []
+    assert [p.strength for p in detect_text("The leaders welcomed Belt and Road cooperation in the region.")] == ["support"]
+
+
+def test_it_after_a_sentence_refers_to_that_sentences_subject():
+    from tui.analysis import parties
+
+    who = parties.DocumentParties(("Chile", "Kenya"), {})
+    context = ["Chile supports Kenya's major development plans such as Vision 2030.",
+               "It is ready to take an active part in Kenya's industrialisation process."]
+    found = detect_text(context[1], context=context, who=who)
+    assert [p.actor for p in found] == ["Chile"]

@@ -116,6 +116,7 @@ _COURTESY = store.compile(
     r"|welcom(?:e|es|ed|ing)\s+(?:(?:in|to|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+)?"
     r"(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
     r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b)"
+    r"|welcom(?:e|es|ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?=\s+(?:and|to|on|at|in|for|with)(?![\w-])|\s*[,.;]|\s*$)"
     r"|would\s+like\s+to\s+(?:(?:first|once\s+again|also)\s+)?(?:express|convey|extend|thank|congratulate|"
     r"take\s+this\s+opportunity|welcome))",  # "I would like to express my gratitude": courtesy
     re.I,

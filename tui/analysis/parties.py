@@ -1007,6 +1007,18 @@ def _last_country(folded: str, names: Mapping[str, str], end: int | None = None)
     return refs[-1].value if refs else None
 
 
+def _subject_country(folded: str, names: Mapping[str, str]) -> str | None:
+    """The country a sentence opens with as its subject ("China supports Saudi Arabia's plans" ->
+    China: what a following "It is ready to ..." refers to), else the last one it names."""
+    refs = [r for r in _refs(folded, names) if r.kind in ("country", "person")]
+    if refs and _SUBJECT_OPENING.match(folded[: refs[0].start]):
+        return refs[0].value
+    return refs[-1].value if refs else None
+
+
+_SUBJECT_OPENING = store.compile(r"^\W*(?:the\s+)?$", re.I)
+
+
 def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Sequence[str] = (),
           people: Mapping[str, str] | None = None) -> str:
     """Who commits in ``clause``, whose deciding cue starts at ``cue_start``.
@@ -1068,7 +1080,7 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
             for sentence in reversed(context):
                 if found is not None:
                     break
-                found = find(_fold(sentence), names)
+                found = _subject_country(_fold(sentence), names) if ref.kind == "it" else find(_fold(sentence), names)
             if len(chain) > 1 and ref.kind == "pronoun" and (
                     not found or any(r is not ref and r.value == found for r in chain)):
                 other = True  # "The Prime Minister and Prime Minister Kishida": not Kishida twice

@@ -124,6 +124,11 @@ _SOURCE_PREFIX = store.compile(
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
     rf"(?:\s*{_DASH}\s+|\s*:\s*)(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ...", "(X) :The"
 )
+_DATE_LABEL_LINE = store.compile(
+    rf"^(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*$"
+)
+_SOURCE_LINE = store.compile(r"^[A-Z][A-Za-z0-9.&]*(?:\s[A-Z][A-Za-z0-9.&]*){0,2}$")
+_LONE_DASH = store.compile(rf"^\s*{_DASH}\s*$")
 # A date label opening the first paragraph, as some captures keep the page's date field: "date
 # 2025-05-06", "Posted: June 20, 2024", "Published 20 June 2024 |".
 _DATE_LABEL = store.compile(
@@ -338,6 +343,9 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
         if label:  # "<alt text> hinh anh 1<caption>": the alt text and number go, the caption stays
             state.drop(n, t[: label.end()], "image label (an image's alt text and number)")
             t = t[label.end():]
+        if t and not content and _DATE_LABEL_LINE.match(t):  # "date 2022-12-08" alone on its line
+            state.drop(n, t, "date label (the date is in the front matter)")
+            continue
         if t and not content:
             date = _DATE_LABEL.match(t)
             if date and (_furniture_alone(t[date.end():]) or (title and match_key(t[date.end():]) == match_key(title))):
@@ -370,6 +378,10 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "navigation bar")
         elif state.started and _TEASER_LINK.match(view.text):
             state.drop(line, text, "teaser link to another article")
+        elif not state.started and _SOURCE_LINE.match(view.text) and pos + 1 < len(content) and \
+                _LONE_DASH.match(views[pos + 1].text):
+            state.source = state.source or text  # "CNN" on its line, "—" on the next: a wire's credit
+            state.drop(line, text, "source credit (a line of its own before a dash; lifted to the source field)")
         elif pos < headline_at and _SECTION_LABEL.match(view.text):
             state.drop(line, text, "section label (a short line above the headline)")
         elif title_key and key == title_key:
