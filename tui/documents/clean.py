@@ -3,28 +3,35 @@
 Rules are general kinds of page furniture, not per-site phrases or line numbers:
 
 * teaser blocks ("Other News", "Trending", "Read More", "Related articles" ...)
-  and everything after them, once the article has started; single teaser
-  links inside it ("See also: <headline>");
+  and comment forms ("Leave a Reply") and everything after them, once the
+  article has started; single teaser links inside it ("See also: <headline>");
 * navigation lists: runs of short lines (bulleted or not) with no sentence
   punctuation, unless a line ending in ':' introduces them, and one-line
   menus ("Home | World | Business | Video");
 * image markers ("... - Ảnh 1.", "Photo 2");
 * photo captions that end with a credit ("- Photo: VNA", "Photos: X |",
   "(Photo: AFP)", "Photo courtesy of X.") or with a bare "|";
-* captions printed twice in a row, and later repeats of an earlier line;
+* captions printed twice in a row, and later repeats of an earlier line
+  (also a standfirst printed again as a paragraph's opening or after a
+  dateline);
 * captions ending with a credit in wire style: "Photo by X", "- AFP Photo
-  X", "X/Agency Pool/agency", "-/Agency/agency";
+  X", "X/Agency Pool/agency", "-/Agency/agency", "(Agency/Name)", "© Agency";
 * the headline when it repeats the title (quotes, dashes, spacing, case and
   diacritics aside), datelines and bylines (with a time and zone), lifted into
   :class:`~tui.documents.model.Furniture` fields;
-* what opens the first paragraph: source credits ("VOV.VN -", "VGP –",
-  "(AP) —", "CITY, June 20 (Agency) --") and place datelines ("CITY —",
-  "CITY/CITY, June 20 -", "CITY, June 20. /AGENCY/."), lifted likewise;
+* what opens the first paragraph (or the one after a deck): source credits
+  ("VOV.VN -", "VGP –", "(AP) —", "CITY, June 20 (Agency) --") and place
+  datelines ("CITY —", "CITY/CITY, June 20 -", "CITY, June 20. /AGENCY/.",
+  "City: ..."), lifted likewise, as are date labels, section labels above
+  the headline, a wire's name on its own line before a dash, and a place
+  alone under a date line;
 * wire-service credits ("Reporting by X; Editing by Y"), editor and source
   credits ("(Editor: X)", "(Source: X)") and copyright lines;
 * sharing widgets ("Share on Facebook", "Facebook Twitter Email", "Share"
-  in other languages), "Continue reading on:" links, tag and hashtag lines,
-  and stray punctuation lines.
+  in other languages), reader settings ("Select font ..."), icon titles run
+  together, advertisement labels, breadcrumbs and back links, notes alone in
+  square brackets, "Continue reading on:" links, registration walls, tag and
+  hashtag lines, and stray punctuation lines.
 
 Rules match a folded view of each line (:mod:`tui.documents.normal`: no
 diacritics, so NFC and NFD captures clean alike); the body and the ledger
