@@ -697,3 +697,21 @@ def test_a_date_label_alone_and_a_source_on_its_own_line_before_a_dash_go():
     assert len(result.removed) == 3
     heading = _clean("\n".join(["Trade", "", *ARTICLE]))  # no dash after it: not a credit
     assert heading.furniture.source == ""
+
+
+def test_a_wire_headline_tag_note_and_lone_source_line_go():
+    title = "Chile, Kenya agree to expand trade in copper and tea"
+    capture = "\n".join([f"date 2022-12-05 (LEAD) {title}", "(ATTN: UPDATES with the minister's remarks)",
+                         "NAIROBI, Dec. 5 (KNA) --", "NAIROBI, Dec. 5 (KNA) -- " + ARTICLE[0], *ARTICLE[1:]])
+    result = _clean(capture, title)
+    assert result.body.startswith(ARTICLE[0]) and result.furniture.source == "NAIROBI, Dec. 5 (KNA)"
+    assert _reasons(result) == ["date label (the date is in the front matter)",
+                                "headline (repeats the title; kept in the title field)", "wire's note to editors",
+                                "source credit alone on its line (the article repeats it)",
+                                "source credit (lifted to the source field)"]
+
+
+@pytest.mark.parametrize("heading", ["Bình luận", "Commentaires", "Kommentare"])
+def test_comment_sections_in_other_languages_end_the_article(heading):
+    result = _clean("\n".join([*ARTICLE, heading, "Bình luận của bạn sẽ được xét duyệt trước khi đăng"]))
+    assert result.body.endswith(ARTICLE[-1]) and len(result.removed) == 2

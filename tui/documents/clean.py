@@ -57,6 +57,7 @@ _TEASER = store.compile(
     r"|you (may|might) (also )?(like|be interested in)|recommended( for you)?|editor'?s picks?"
     r"|more from\b.*"
     r"|leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)"
+    r"|binh luan|commentaires|comentarios|kommentare"  # "Comments" (folded) in other languages
     r"|your email address will not be published\b.*)[\W_]*$",  # a comment form: the article has ended
     re.IGNORECASE,
 )
@@ -121,7 +122,7 @@ _COPYRIGHT = store.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
 _DASH = r"(?:--?|[–—―])"
 _CITY = r"[A-Z][A-Za-z]+(?:[ /][A-Z][A-Za-z]+){0,3}"
 _PREFIX_DATE = rf"(?i:{_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}\.?)(?:,?\s+\d{{4}})?"
-_SOURCE_PREFIX = store.compile(
+_SOURCE_BODY = (
     r"^(?:(?P<source>"
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
     rf"|(?:{_CITY}(?:\s+\[{_CITY}\])?(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20
@@ -129,8 +130,17 @@ _SOURCE_PREFIX = store.compile(
     rf"|(?:{_CITY},\s+{_PREFIX_DATE}\s*\([A-Z][\w.&'’]*(?:\s*[/\-–—,]?\s*[\w.&'’]+){{0,10}}\s*\))"  # Sydney,
     # July 4 (UrduPoint / Pakistan Point News - 4th Jul, 2023 ): a place, a date and a longer credit
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
-    rf"(?:\s*{_DASH}\s+|\s*:\s*)(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ...", "(X) :The"
 )
+_SOURCE_PREFIX = store.compile(
+    _SOURCE_BODY + rf"(?:\s*{_DASH}\s+|\s*:\s*)(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ...", "(X) :The"
+)
+_SOURCE_ALONE = store.compile(_SOURCE_BODY + rf"\s*(?:{_DASH}|:)\s*$")
+"""A source credit left alone on its line ("SEOUL, March 23 (Yonhap) --"), the article repeating it below."""
+_WIRE_TAG = store.compile(r"^\((?:LEAD|URGENT|UPDATE|UPDATED|\d+(?:st|nd|rd|th)\s+LD|LD|News\s+Focus|Yonhap\s+Feature)"
+                          r"(?:\s*[:/-][^)]{0,30})?\)\s+", re.I)
+"""A wire's tag before its headline: "(LEAD) Yoon, ... agree ...", "(2nd LD) ..."."""
+_WIRE_NOTE = store.compile(r"^\((?:ATTN|EDS|EDITORS|CORRECTS|RECASTS|UPDATES|ADDS|REPEATS)\b[^()]{0,200}\)\.?$")
+"""A wire's note to editors: "(ATTN: UPDATES with Vietnamese president's remarks)"."""
 _DATE_LABEL_LINE = store.compile(
     rf"^(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*$"
 )
@@ -253,7 +263,7 @@ _WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re
 # Links a page offers to jump about, and its menu button: "Go to main text", "Skip to content", "MENU".
 _SKIP_LINK = store.compile(
     r"^(?i:(?:go|skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|article|navigation|menu|top|search)"
-    r"|skip\s+navigation|(?:main\s+)?menu|open\s+menu|close\s+menu|toggle\s+navigation"
+    r"|skip\s+navigation|(?:main\s+)?menu|menu\s+content|main\s+content|open\s+menu|close\s+menu|toggle\s+navigation"
     r"|[^.!?\n]{0,40}\[\s*back\s*\]|(?:«|<|←)\s*back(?:\s+to\s+[^.!?\n]{1,30})?)\s*[.:»>]*$"
 )
 # A line that is only a credit in parentheses: "(AFP)", "(Office of the President)", "(Photo: VNA)".
@@ -355,7 +365,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             continue
         if t and not content:
             date = _DATE_LABEL.match(t)
-            if date and (_furniture_alone(t[date.end():]) or (title and match_key(t[date.end():]) == match_key(title))):
+            if date and (_furniture_alone(t[date.end():]) or (title and match_key(_WIRE_TAG.sub("", t[date.end():]))
+                                                                == match_key(title))):
                 # "date 2025-04-24 0 SHARES Share Tweet", "date 2023-09-10 <the headline>"
                 state.drop(n, t[: date.end()], "date label (the date is in the front matter)")
                 t = t[date.end():]
@@ -368,7 +379,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
     repeats = _adjacent_repeats(content, keys)
     title_key = match_key(title)
-    headline_at = next((pos for pos, key in enumerate(keys[:LABEL_LINES]) if title_key and key == title_key), -1)
+    headline_at = next((pos for pos, (_, t) in enumerate(content[:LABEL_LINES])
+                        if title_key and match_key(_WIRE_TAG.sub("", t)) == title_key), -1)
     seen: dict[str, int] = {}
     cut_reason = ""
     for pos, (line, text) in enumerate(content):
@@ -391,7 +403,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "source credit (a line of its own before a dash; lifted to the source field)")
         elif pos < headline_at and _SECTION_LABEL.match(view.text):
             state.drop(line, text, "section label (a short line above the headline)")
-        elif title_key and key == title_key:
+        elif title_key and (key == title_key or _WIRE_TAG.match(view.text) and match_key(
+                _WIRE_TAG.sub("", view.text)) == title_key):
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
         elif key in outlet_keys:
@@ -474,6 +487,10 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
     elif place_date := _PLACE_DATE_LINE.match(probe):
         state.dateline = state.dateline or view.source(*place_date.span("dateline"))
         reason = "dateline (lifted to the dateline field)"
+    elif not state.started and _SOURCE_ALONE.match(probe):
+        reason = "source credit alone on its line (the article repeats it)"
+    elif _WIRE_NOTE.match(probe):
+        reason = "wire's note to editors"
     elif place_agency := _PLACE_DATE_AGENCY.match(probe):
         state.dateline = state.dateline or view.source(*place_agency.span("dateline"))
         state.source = state.source or view.source(*place_agency.span("agency"))
