@@ -916,7 +916,7 @@ def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = N
             skipped_end = m.end  # "between X and Y", "of X and Y", "of the X-Y relationship": both objects
             continue
         after = folded[m.end:m.end + 40]
-        if m.kind == "demonym" and not pats.party_noun_after.match(after):
+        if not _names_a_party(folded, m):
             continue  # "Vietnamese students": not a party
         if m.kind in ("capital", "seat") and re.match(r"^\s*\(|^,\s*[A-Z][a-z]+\.?\s+\d", after):
             continue  # a dateline
@@ -1001,16 +1001,19 @@ def _last_person(folded: str, names: Mapping[str, str], end: int | None = None) 
     return people[-1].value if people else None
 
 
+def _country_refs(folded: str, names: Mapping[str, str]) -> list[_Ref]:
+    return [r for r in _refs(folded, names) if r.kind in ("country", "person")]
+
+
 def _last_country(folded: str, names: Mapping[str, str], end: int | None = None) -> str | None:
-    text = folded if end is None else folded[:end]
-    refs = [r for r in _refs(text, names) if r.kind in ("country", "person")]
+    refs = _country_refs(folded if end is None else folded[:end], names)
     return refs[-1].value if refs else None
 
 
 def _subject_country(folded: str, names: Mapping[str, str]) -> str | None:
     """The country a sentence opens with as its subject ("China supports Saudi Arabia's plans" ->
     China: what a following "It is ready to ..." refers to), else the last one it names."""
-    refs = [r for r in _refs(folded, names) if r.kind in ("country", "person")]
+    refs = _country_refs(folded, names)
     if refs and _SUBJECT_OPENING.match(folded[: refs[0].start]):
         return refs[0].value
     return refs[-1].value if refs else None
@@ -1105,13 +1108,16 @@ def addressed(text: str, parties: Sequence[str] = ()) -> str:
     """The party ``text`` names as a party (a country, its capital, or a demonym with a party noun or
     title: "Russia", "the Australian government"; not "Chinese enterprises"), or ``""``."""
     folded = _fold(text)
-    after = _patterns().party_noun_after
     for m in _folded_mentions(folded):
-        if m.kind == "demonym" and not after.match(folded[m.end:m.end + 40]):  # (the pattern is anchored)
-            continue
-        if not parties or m.country in parties:
+        if _names_a_party(folded, m) and (not parties or m.country in parties):
             return m.country
     return ""
+
+
+def _names_a_party(folded: str, m: Mention) -> bool:
+    """False for a demonym that names no party ("Vietnamese students"): it needs a party noun or a
+    title after it ("the Japanese side", "Chinese Premier")."""
+    return m.kind != "demonym" or bool(_patterns().party_noun_after.match(folded[m.end:m.end + 40]))
 
 
 def named_after(clause: str, offset: int, parties: Sequence[str] = ()) -> str:

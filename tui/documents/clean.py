@@ -139,6 +139,11 @@ _SOURCE_ALONE = store.compile(_SOURCE_BODY + rf"\s*(?:{_DASH}|:)\s*$")
 _WIRE_TAG = store.compile(r"^\((?:LEAD|URGENT|UPDATE|UPDATED|\d+(?:st|nd|rd|th)\s+LD|LD|News\s+Focus|Yonhap\s+Feature)"
                           r"(?:\s*[:/-][^)]{0,30})?\)\s+", re.I)
 """A wire's tag before its headline: "(LEAD) Yoon, ... agree ...", "(2nd LD) ..."."""
+def _headline_key(text: str) -> str:
+    """:func:`match_key` of a line read as a headline: a wire's tag before it ("(LEAD) ...") aside."""
+    return match_key(_WIRE_TAG.sub("", text, count=1))
+
+
 _WIRE_NOTE = store.compile(r"^\((?:ATTN|EDS|EDITORS|CORRECTS|RECASTS|UPDATES|ADDS|REPEATS)\b[^()]{0,200}\)\.?$")
 """A wire's note to editors: "(ATTN: UPDATES with Vietnamese president's remarks)"."""
 _DATE_LABEL_LINE = store.compile(
@@ -365,8 +370,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             continue
         if t and not content:
             date = _DATE_LABEL.match(t)
-            if date and (_furniture_alone(t[date.end():]) or (title and match_key(_WIRE_TAG.sub("", t[date.end():]))
-                                                                == match_key(title))):
+            if date and (_furniture_alone(t[date.end():]) or (title and _headline_key(t[date.end():]) == match_key(title))):
                 # "date 2025-04-24 0 SHARES Share Tweet", "date 2023-09-10 <the headline>"
                 state.drop(n, t[: date.end()], "date label (the date is in the front matter)")
                 t = t[date.end():]
@@ -380,7 +384,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
     repeats = _adjacent_repeats(content, keys)
     title_key = match_key(title)
     headline_at = next((pos for pos, (_, t) in enumerate(content[:LABEL_LINES])
-                        if title_key and match_key(_WIRE_TAG.sub("", t)) == title_key), -1)
+                        if title_key and _headline_key(t) == title_key), -1)
     seen: dict[str, int] = {}
     cut_reason = ""
     for pos, (line, text) in enumerate(content):
@@ -403,8 +407,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "source credit (a line of its own before a dash; lifted to the source field)")
         elif pos < headline_at and _SECTION_LABEL.match(view.text):
             state.drop(line, text, "section label (a short line above the headline)")
-        elif title_key and (key == title_key or _WIRE_TAG.match(view.text) and match_key(
-                _WIRE_TAG.sub("", view.text)) == title_key):
+        elif title_key and (key == title_key or _headline_key(view.text) == title_key):
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
         elif key in outlet_keys:
