@@ -715,3 +715,25 @@ def test_a_wire_headline_tag_note_and_lone_source_line_go():
 def test_comment_sections_in_other_languages_end_the_article(heading):
     result = _clean("\n".join([*ARTICLE, heading, "Bình luận của bạn sẽ được xét duyệt trước khi đăng"]))
     assert result.body.endswith(ARTICLE[-1]) and len(result.removed) == 2
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Reported 8 months ago", "relative date (when the page was seen)"),
+    ("1 year ago 39", "relative date (when the page was seen)"),
+    ("Back to all Wikis", "page navigation link or menu"),
+    ("View details", "page navigation link or menu"),
+])
+def test_relative_dates_and_back_links_go(line, reason):
+    result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert _reasons(result) == [reason]
+
+
+def test_a_broken_you_may_also_teaser_ends_the_article():
+    result = _clean("\n".join([*ARTICLE, "You may also interested in these wikis", "Kenya tea prices rise"]))
+    assert result.body.endswith(ARTICLE[-1]) and len(result.removed) == 2
+
+
+def test_back_in_prose_stays():
+    prose = "Back to the talks, the two ministers agreed to meet again next year in Nairobi."
+    assert prose in _clean("\n".join([*ARTICLE, prose])).body

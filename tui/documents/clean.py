@@ -54,7 +54,7 @@ from tui.infra import store
 _TEASER = store.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"
     r"|trending( now)?|read more|read also|see also|most (read|popular|viewed)"
-    r"|you (may|might) (also )?(like|be interested in)|recommended( for you)?|editor'?s picks?"
+    r"|you (may|might) (also )?(like|(be )?interested in)( [\w ]{1,30})?|recommended( for you)?|editor'?s picks?"
     r"|more from\b.*"
     r"|leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)"
     r"|binh luan|commentaires|comentarios|kommentare"  # "Comments" (folded) in other languages
@@ -146,6 +146,9 @@ def _headline_key(text: str) -> str:
 
 _WIRE_NOTE = store.compile(r"^\((?:ATTN|EDS|EDITORS|CORRECTS|RECASTS|UPDATES|ADDS|REPEATS)\b[^()]{0,200}\)\.?$")
 """A wire's note to editors: "(ATTN: UPDATES with Vietnamese president's remarks)"."""
+_RELATIVE_DATE = store.compile(r"^(?i:(?:reported|posted|published|updated)\s+)?(?:\d+|an?)\s+(?i:second|minute|hour|"
+                               r"day|week|month|year)s?\s+(?i:ago)(?:\s+\d+)?$")
+"""When the page was seen, not when the event was: "Reported 8 months ago", "1 year ago 39"."""
 _DATE_LABEL_LINE = store.compile(
     rf"^(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*$"
 )
@@ -269,7 +272,8 @@ _WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re
 _SKIP_LINK = store.compile(
     r"^(?i:(?:go|skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:text|content|article|navigation|menu|top|search)"
     r"|skip\s+navigation|(?:main\s+)?menu|menu\s+content|main\s+content|open\s+menu|close\s+menu|toggle\s+navigation"
-    r"|[^.!?\n]{0,40}\[\s*back\s*\]|(?:«|<|←)\s*back(?:\s+to\s+[^.!?\n]{1,30})?)\s*[.:»>]*$"
+    r"|[^.!?\n]{0,40}\[\s*back\s*\]|(?:«|<|←)\s*back(?:\s+to\s+[^.!?\n]{1,30})?"
+    r"|back\s+to\s+(?:the\s+|all\s+)?(?:top|home|homepage|list|index|[\w-]+(?:\s+[\w-]+)?)|view\s+details)\s*[.:»>]*$"
 )
 # A line that is only a credit in parentheses: "(AFP)", "(Office of the President)", "(Photo: VNA)".
 _CREDIT_LINE = store.compile(r"^\((?:[A-Z][\w.&'’/-]*)(?:\s+(?:of|the|and|for|[A-Z][\w.&'’/-]*)){0,6}\)\.?$")
@@ -498,6 +502,8 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         state.dateline = state.dateline or view.source(*place_agency.span("dateline"))
         state.source = state.source or view.source(*place_agency.span("agency"))
         reason = "dateline and source credit (lifted to the dateline and source fields)"
+    elif _RELATIVE_DATE.match(probe):
+        reason = "relative date (when the page was seen)"
     elif _ARCHIVE_NOTICE.match(probe):
         reason = "archive notice"
     elif byline := _BYLINE.match(probe):
