@@ -66,7 +66,7 @@ def test_pairs_at_a_higher_threshold_are_kept_at_a_lower_one(left_body, right_bo
     alignment = prepare(doc(left_body, "a"), doc(right_body, "b"))
 
     def mains(t):  # type: ignore[no-untyped-def]
-        return {(r.left[0].index, r.right[0].index) for r in alignment.at(t).rows if r.left and r.right}
+        return {r.main for r in alignment.at(t).rows if r.left and r.right}
 
     assert mains(0.6) <= mains(0.35) <= mains(0.1)
 
@@ -79,6 +79,16 @@ def test_same_document_on_both_sides_is_all_unchanged(corpus):
         assert not any(r.moved for r in result.rows)
         assert not result.differs
         assert result.summary()["unchanged"] == len(d.sentences)
+
+
+def test_a_sentence_without_content_terms_still_pairs_with_itself():
+    # Dates, numbers and names of months carry no content, so such a line has no vector and no
+    # candidate; compared with itself it must still be carried over, not removed and added.
+    d = doc("On 7 September 2024.\n\nThe two sides agreed to expand cooperation in oil and gas.", "d")
+    result = compare(d, d)
+    _check_rows(result)
+    assert [r.status for r in result.rows] == ["unchanged", "unchanged"]
+    assert not result.differs
 
 
 def test_empty_and_one_sentence_documents():

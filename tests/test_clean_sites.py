@@ -139,14 +139,26 @@ def test_a_dateline_later_in_the_article_stays():
 
 @pytest.mark.parametrize(
     "line",
-    ["(Editor: Maria Lopez, John Kim)", "(Editors: Wang Lei)", "[Source: Prensa Latina]", "(Source: KBC)",
-     "Editor: Maria Lopez", "(Web editor: Ana Ruiz)", "(Translated by Ivo Novak)"],
+    ["(Editor: Maria Lopez, John Kim)", "(Editors: Wang Lei)", "Editor: Maria Lopez", "(Web editor: Ana Ruiz)",
+     "(Translated by Ivo Novak)"],
 )
-def test_editor_and_source_credits_are_dropped(line):
+def test_editor_credits_are_dropped(line):
     result = _clean("\n".join([*ARTICLE, line]))
     _kept(result, ARTICLE[0])
     assert line not in result.body
     assert _reasons(result) == ["editor or source credit"]
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [("[Source: Prensa Latina]", "Prensa Latina"), ("(Source: KBC)", "KBC"), ("SOURCE: REUTERS", "REUTERS")],
+)
+def test_source_credits_are_dropped_and_their_name_lifted(line, source):
+    result = _clean("\n".join([*ARTICLE, line]))
+    _kept(result, ARTICLE[0])
+    assert line not in result.body
+    assert _reasons(result) == ["source credit (lifted to the source field)"]
+    assert result.furniture.source == source
 
 
 @pytest.mark.parametrize(
@@ -432,6 +444,8 @@ def test_prose_with_a_time_stays():
         ("Chile – Kenya ties reach new level", "CHILE-KENYA TIES  REACH NEW LEVEL"),
         ("Chile—Kenya ties reach new level", "Chile - Kenya ties reach new level"),
         ("São Tomé hosts the talks", "Sao Tome hosts the talks"),
+        ("Kenya and Chile agree on shared threats", "Kenya and Chile agree on ‘shared threats’"),
+        ('Kenya and Chile agree on "shared threats"', "Kenya and Chile agree on shared threats"),
     ],
 )
 def test_headline_repeating_the_title_across_quotes_dashes_and_accents(title, headline):
@@ -737,3 +751,53 @@ def test_a_broken_you_may_also_teaser_ends_the_article():
 def test_back_in_prose_stays():
     prose = "Back to the talks, the two ministers agreed to meet again next year in Nairobi."
     assert prose in _clean("\n".join([*ARTICLE, prose])).body
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Last Update 21:59", "time stamp (when the page was updated)"),
+    ("Updated: 08:15 GMT", "time stamp (when the page was updated)"),
+    ("Views: 1473", "view or comment counter"),
+    ("Comments 12", "view or comment counter"),
+    ("READ: Kenya and Chile sign a tea deal worth $2 billion", "teaser link to another article"),
+    ("WATCH: the ministers at the port of Mombasa", "teaser link to another article"),
+    ("(** Tap or click the headline above to read this story with all of the links to our sources.)",
+     "reader instruction or policy link"),
+    ("Click here to read the full interview.", "reader instruction or policy link"),
+    ("Read our privacy policy", "reader instruction or policy link"),
+    ("Sign up to our free morning newsletter for the latest news SIGN UP", "newsletter sign-up"),
+    ("[ Chile and Kenya to sign tea pact, minister saysOpens in new window ]",
+     "link to another page (opens in a new window)"),
+    ("Source link", "link to continue reading elsewhere"),
+    ("Search Keywords:", "sharing or tag widget"),
+    ("Facebook-f Instagram Youtube", "sharing or tag widget"),
+])
+def test_stamps_counters_links_and_sign_ups_go(line, reason):
+    result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert _reasons(result) == [reason]
+
+
+@pytest.mark.parametrize("prose", [
+    "Both ministers will sign up to the new framework, officials told reporters by email.",
+    "Read together, the two statements show a shift in tone on trade.",
+    "The ministers said they would watch the tea auction together on Friday.",
+])
+def test_prose_like_the_furniture_stays(prose):
+    assert prose in _clean("\n".join([*ARTICLE, prose])).body
+
+
+def test_an_agency_and_date_line_and_an_empty_credit_dateline_are_lifted_or_dropped():
+    result = _clean("\n".join(["KNA , Tuesday 3 Mar 2020", "March 3 () –", *ARTICLE]))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.source == "KNA" and result.furniture.dateline == "Tuesday 3 Mar 2020"
+    assert _reasons(result) == ["source credit and dateline (lifted to the source and dateline fields)",
+                                "dateline with an empty credit (a template's blank agency)"]
+
+
+def test_a_sign_up_widget_glued_to_the_lead_is_cut_up_to_its_privacy_link():
+    lead = ("The Daily Example For breaking news alerts sign up to our emails SIGN UP I would like to hear about "
+            "offers. Read our privacy policy " + ARTICLE[0])
+    result = _clean("\n".join([lead, *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert result.body.startswith(ARTICLE[0])
+    assert _reasons(result) == ["newsletter sign-up (glued to the first paragraph)"]

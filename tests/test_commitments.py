@@ -475,3 +475,23 @@ def test_it_after_a_sentence_refers_to_that_sentences_subject():
                "It is ready to take an active part in Kenya's industrialisation process."]
     found = detect_text(context[1], context=context, who=who)
     assert [p.actor for p in found] == ["Chile"]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("Ana Silva has agreed with her Kenyan counterpart, Paul Otieno, to reset bilateral relations.", "pledge"),
+    ("In this regard, they agreed to resume annual meetings, starting with a meeting scheduled for March.", "pledge"),
+    ("The two sides will continue to expand trade in copper and tea.", "pledge"),
+    ("The ministers welcomed Chilean Foreign Minister Silva's proposal for a tea and copper fund.", "support"),
+    ("The leaders also signed an agreement to encourage and protect mutual investments in ports.", None),
+    ("Chile has offered millions in support since the new port opened in 2014.", None),
+    ("Later the two ministers will attend the football match between their national teams.", None),
+    ("Afterwards, the minister will travel on to Geneva for talks on the climate fund.", None),
+    ("The minister will then travel to Geneva to discuss support for the climate fund.", None),
+    ("Ana Silva welcomed the Kenyan foreign minister to the presidential palace in Santiago.", None),
+    ("Silva welcomed Otieno to La Moneda for a working lunch with business figures.", None),
+    ("Silva welcomed Foreign Minister Otieno's first official visit to Chile since 2015.", None),
+    ("The Santiago Portal would like to introduce the full text of the Chile-Kenya joint statement:", None),
+])
+def test_schedules_instrument_names_and_courtesies_against_real_pledges(text, strength):
+    found = detect_text(text)
+    assert (found[0].strength if found else None) == strength

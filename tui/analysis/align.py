@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from tui.analysis import features
-from tui.analysis.cues import compare_strength
+from tui.analysis.cues import RANK, compare_strength
 from tui.analysis.detection import detect
 from tui.analysis.diffmodel import (
     ADDED,
@@ -178,7 +178,26 @@ class Alignment:
             groups[c.i] = ([c.i], [c.j])
             links[c.i] = [(c.i, c.j, c.score)]
         self._attach(threshold, groups, links)
+        self._identical(groups, links)
         return self._rows(threshold, groups, links, {c.i for c in related})
+
+    def _identical(self, groups: dict[int, tuple[list[int], list[int]]],
+                   links: dict[int, list[tuple[int, int, float]]]) -> None:
+        """Sentences still alone on both sides with the same text pair as unchanged, whatever their
+        score: a line with no content term ("September 7 () -") has no vector, yet a document
+        compared with itself must show every sentence as carried over."""
+        used_left = {i for ls, _ in groups.values() for i in ls}
+        used_right = {j for _, rs in groups.values() for j in rs}
+        waiting: dict[str, list[int]] = defaultdict(list)
+        for s in self.right.sentences:
+            if s.index not in used_right:
+                waiting[" ".join(s.text.split())].append(s.index)
+        for s in self.left.sentences:
+            same = waiting.get(" ".join(s.text.split())) if s.index not in used_left else None
+            if same:
+                j = same.pop(0)
+                groups[s.index] = ([s.index], [j])
+                links[s.index] = [(s.index, j, 1.0)]
 
     def _attach(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]],
                 links: dict[int, list[tuple[int, int, float]]]) -> None:
@@ -262,8 +281,8 @@ class Alignment:
         keyed: list[tuple[tuple[int, int, int], Row]] = []
         anchor_rows: list[tuple[int, int]] = []  # (left index, row position key) of paired rows
         for main, (ls, rs) in groups.items():
-            lsent = tuple(left_s[i] for i in [ls[0]] + sorted(ls[1:]))
-            rsent = tuple(right_s[j] for j in [rs[0]] + sorted(rs[1:]))
+            lsent = tuple(left_s[i] for i in sorted(ls))  # reading order, merged sentences too
+            rsent = tuple(right_s[j] for j in sorted(rs))
             key = min(rs)
             for i in ls:
                 anchor_rows.append((i, key))
@@ -287,6 +306,11 @@ class Alignment:
         keyed.sort(key=lambda kr: kr[0])
         return Comparison(self.left, self.right, tuple(r for _, r in keyed), threshold)
 
+    def _strongest(self, side: str, sentences: tuple[Sentence, ...]) -> str | None:
+        """The strongest pledge among a row's sentences on one side (a merged sentence's pledge counts)."""
+        found = [p for p in (self._pledge(side, s.index) for s in sentences) if p]
+        return max(found, key=lambda p: RANK[p]) if found else None
+
     def _pledge(self, side: str, index: int) -> str | None:
         found = self.left_pledges if side == "left" else self.right_pledges
         return found[index] if index < len(found) else None
@@ -300,7 +324,7 @@ class Alignment:
             rtext = " ".join(s.text for s in rsent)
             lvec = _combined([self.left_vectors[s.index] for s in lsent])
             rvec = _combined([self.right_vectors[s.index] for s in rsent])
-            lp, rp = self._pledge("left", lsent[0].index), self._pledge("right", rsent[0].index)
+            lp, rp = self._strongest("left", lsent), self._strongest("right", rsent)
             cached = (
                 _cased_words(ltext) == _cased_words(rtext),
                 diff_words(ltext, rtext),
@@ -326,6 +350,7 @@ class Alignment:
             left_pledge=lp,
             right_pledge=rp,
             links=tuple((i, j, round(1.0 if same else sc, 4)) for i, j, sc in sorted(links)),
+            main=(links[0][0], links[0][1]),
         )
 
 

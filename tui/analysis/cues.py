@@ -44,6 +44,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"agree(?:d|s|ing)?\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
              r"today|yesterday)\s+)?(?:to|on|not|upon|for\s+(?:a|an|the|new|joint)(?![\w-]))"),
     (PLEDGE, r"agree(?:d|s|ing)?\s+with\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:to|on|upon)"),  # "agreed with Marcos on"
+    (PLEDGE, r"agree(?:d|s|ing)?\s+with\s+(?:his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?counterparts?"
+             r"(?:\s*,\s*(?:(?-i:[A-Z])[\w'’.-]*\s*){1,3},)?\s+(?:to|on|upon)"),  # "agreed with his Irish counterpart, X, to"
     (PLEDGE, r"(?:pledge|vow|commit|decide|resolve)(?:ed|d|s)?(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:pledg|vow|committ|decid|resolv|promis)ing(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:consent|concur)(?:red|ed|s|ring|ing)?\s+(?:to|on|not|upon)"),
@@ -114,11 +116,16 @@ _MODAL = store.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
 _COURTESY = store.compile(
     r"(?:wish(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:success|good\s+health|happiness|prosperity|a\s+happy)"
     r"|welcom(?:e|es|ed|ing)\s+(?:(?:in|to|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+)?"
-    r"(?:(?:the\s+)?(?:visiting\s+)?(?:President|Prime|Premier|General|Chairman|King|"
-    r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b)"
+    r"(?:(?:the\s+)?(?:visiting\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:President|Prime|Premier|General|Chairman|Chancellor|King|Crown|Emir|Sultan|Sheikh|"
+    r"(?:Foreign|Defen[cs]e|Deputy|Vice)\s+(?:Minister|Secretary|President|Premier|Prime)|Minister|Secretary|counterpart|"
+    r"Queen|Emperor|Party|Mr|Ms|Mrs|Dr|His|Her|guests?|delegation|high-ranking)\b"
+    # not "welcomed Prime Minister X's proposal" (support for an act), but "... X's first official visit"
+    r"(?![\w\s]{0,40}['’]s\s+(?!(?:[\w-]+\s+){0,3}(?:visit|trip|arrival|presence|attendance)(?![\w-]))))"
     r"|welcom(?:e|es|ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?=\s+(?:and|to|on|at|in|for|with)(?![\w-])|\s*[,.;]|\s*$)"
+    r"|welcom(?:e|es|ed|ing)\s+(?-i:[A-Z][a-z]+)(?=\s+(?:to|at|in)\s+(?-i:[A-Z]))"  # "welcomed Starmer to Farmleigh"
     r"|would\s+like\s+to\s+(?:(?:first|once\s+again|also)\s+)?(?:express|convey|extend|thank|congratulate|"
-    r"take\s+this\s+opportunity|welcome))",  # "I would like to express my gratitude": courtesy
+    r"take\s+this\s+opportunity|welcome|introduce|present))",  # "I would like to express my gratitude": courtesy;
+    # "<Outlet> would like to introduce the full text of ...": an editor's preface
     re.I,
 )
 _NEGATION = store.compile(rf"{_W}not{_E}", re.I)
@@ -128,7 +135,8 @@ _NOUN_BEFORE = {
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "whole-hearted", "wholehearted",
     "valuable", "great", "strong", "full", "continued", "mutual", "financial", "technical", "for",
     "military", "economic", "political", "humanitarian", "diplomatic", "public", "international", "warm",
-    "of", "with", "without", "such", "this", "that", "and", "or", "'s",
+    "of", "with", "without", "such", "this", "that", "and", "or", "'s", "in", "on", "discuss", "discussed",
+    "discussing", "discusses",
     "steadfast", "unwavering", "consistent", "firm", "staunch", "solid", "constant", "invaluable", "generous",
     "timely", "active", "unconditional",
 }
@@ -147,6 +155,15 @@ _HELD_NOUN = store.compile(
 "founded in trust, a resolute commitment to": a noun phrase, no pledge)."""
 LOOK_BACK = 64
 """Characters before a cue that its noun/verb tests look at (the word before, "was formally")."""
+_INSTRUMENT_BEFORE = store.compile(
+    r"(?<![\w-])(?:agreements?|accords?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|protocols?|pacts?|"
+    r"conventions?|contracts?)\s+(?:on\s+|to\s+)$", re.I)
+"""An instrument named by what it does, just before a cue: "an agreement to encourage ...", "a
+memorandum on supporting ..."."""
+_ITINERARY = store.compile(
+    r"\s+(?:(?:then|also|later|next|now|first|subsequently|afterwards)\s+)?(?:travel|fly|attend|arrive|depart|"
+    r"leave|head|tour|return|be\s+followed\s+by|go\s+on\s+to|continue\s+on\s+to|stop\s+over)(?![\w-])", re.I)
+"""What follows "will" in a schedule: "will travel on to Brussels", "will attend the match"."""
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
 _NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -171,6 +188,10 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
             return True
     if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
         return True
+    if _INSTRUMENT_BEFORE.search(text, max(0, start - LOOK_BACK), start):
+        return True  # "signed an agreement to encourage and protect investments": the instrument's name
+    if _MODAL.match(cue_text) and _ITINERARY.match(text, end):
+        return True  # "will travel on to Brussels", "will attend the match": a schedule, not a pledge
     if word.startswith(("commitment", "determination")):
         held = _HELD_NOUN.search(text, max(0, start - LOOK_BACK), start)
         if held is not None and not held.group("verb"):

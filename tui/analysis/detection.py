@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.analysis import features, parties
-from tui.analysis.cues import Cue, classify, find_cues
+from tui.analysis.cues import PLEDGE, Cue, classify, find_cues
 from tui.documents.document import Document
 from tui.infra import store
 
@@ -220,6 +220,16 @@ _ABOUT_EVENT = store.compile(
 )
 
 
+_DETERMINER = store.compile(r"\s*(?:the|a|an|this|that|these|those|his|her|their|its|our)(?![\w-])", re.I)
+
+
+def _acts_on_event(clause: str, cue: Cue) -> bool:
+    """True when a firm cue ending in "to" is followed by a verb ("agreed to resume annual meetings"):
+    an action on the event, not words about it ("agreed to the visit", "the significance of the visit")."""
+    return (cue.strength == PLEDGE and cue.text.lower().endswith(" to")
+            and _DETERMINER.match(clause, cue.end) is None)
+
+
 _COMMITMENT_SUBJECT = store.compile(
     r"(?<![\w-])(?:cooperation|collaboration|relations?|relationship|ties|partnership|friendship|trade|"
     r"investment|exchanges?|dialogue|disputes?|issues?|differences|projects?|mechanisms?|efforts|"
@@ -385,7 +395,7 @@ def detect_text(text: str, doc_id: str = "", index: int = 0, context: Sequence[s
         ):
             dropped = True
             continue  # "the talks took place ..., while supporting the principles"
-        if _ABOUT_EVENT.match(clause[cue.end:]):
+        if _ABOUT_EVENT.match(clause[cue.end:]) and not _acts_on_event(clause, cue):
             dropped = True
             continue  # "emphasised the significance of the visit": about the event, not a pledge
         dropped = False

@@ -36,7 +36,7 @@ class Row:
     """One line of a comparison: a pair (with merges), or a sentence on one side only."""
 
     status: str  # "unchanged" | "reworded" | "added" (right only) | "removed" (left only)
-    left: tuple[Sentence, ...]  # main sentence first, then merged sentences; () when added
+    left: tuple[Sentence, ...]  # in reading order, merged sentences too; () when added
     right: tuple[Sentence, ...]
     similarity: float | None
     moved: bool
@@ -50,6 +50,9 @@ class Row:
     links: tuple[tuple[int, int, float], ...] = ()
     """The counterpart links the engine made inside the row: (left index, right index, score); a
     row of several sentences links each of them to its own counterpart, not all to all."""
+    main: tuple[int, int] | None = None
+    """The link the row was built on (left index, right index): its first and best pair; None for a
+    one-sided row."""
 
     @property
     def paired(self) -> bool:

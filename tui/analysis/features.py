@@ -237,6 +237,14 @@ def readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
                 for t in terms(folded):
                     if t in wanted:
                         surface.setdefault(t, phrase)
+    if len(surface) < len(wanted):  # folded countries: "British" -> unitedkingdom
+        from tui.analysis.parties import mentions
+
+        for m in mentions(text):
+            if m.kind in ("name", "demonym"):
+                for t in terms(m.country.replace(" ", "")):
+                    if t in wanted:
+                        surface.setdefault(t, text[m.start:m.end])
     out: list[str] = []
     for t in stems:
         word = surface.get(t, t)

@@ -63,7 +63,7 @@ _TEASER = store.compile(
 )
 # A single teaser link inside the article: "See also: <headline>", "READ MORE: <headline>".
 _TEASER_LINK = store.compile(
-    r"^[\W_]*(read more|read also|also read|see also|related|more news|related (news|articles?|stories))"
+    r"^[\W_]*(read more|read also|also read|see also|related|more news|related (news|articles?|stories)|read|watch|listen)"
     r"\s*[:»>|]+\s*\S",
     re.IGNORECASE,
 )
@@ -140,8 +140,15 @@ _WIRE_TAG = store.compile(r"^\((?:LEAD|URGENT|UPDATE|UPDATED|\d+(?:st|nd|rd|th)\
                           r"(?:\s*[:/-][^)]{0,30})?\)\s+", re.I)
 """A wire's tag before its headline: "(LEAD) Yoon, ... agree ...", "(2nd LD) ..."."""
 def _headline_key(text: str) -> str:
-    """:func:`match_key` of a line read as a headline: a wire's tag before it ("(LEAD) ...") aside."""
-    return match_key(_WIRE_TAG.sub("", text, count=1))
+    """:func:`match_key` of a line read as a headline or a title: a wire's tag before it ("(LEAD) ...")
+    and quotation marks aside (a site's title often drops the headline's quotes: "... on 'regional
+    threats'" is titled "... on regional threats")."""
+    return " ".join(_QUOTE_MARKS.sub("", match_key(_WIRE_TAG.sub("", text, count=1))).split())
+
+
+_QUOTE_MARKS = store.compile(r"(?<![^\W_])['\"]|['\"](?![^\W_])")
+"""A quotation mark: a quote or apostrophe at a word's edge (an apostrophe inside a word, "Egypt's",
+stays)."""
 
 
 _WIRE_NOTE = store.compile(r"^\((?:ATTN|EDS|EDITORS|CORRECTS|RECASTS|UPDATES|ADDS|REPEATS)\b[^()]{0,200}\)\.?$")
@@ -174,6 +181,12 @@ _PLACE_DATE_LINE = store.compile(
     rf"^(?:(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*[|·]?\s+)?"
     rf"(?P<dateline>(?:{_PLACE}|{_CITY}),\s+(?i:{_DATELINE_BODY}))[\s.]*$"
 )
+_AGENCY_DATE = store.compile(rf"^(?P<agency>[A-Z][A-Z.]{{1,9}})\s*,\s*(?P<dateline>(?i:{_DATE_VALUE}))[\s.]*$")
+"""A line of an agency in capitals and a date: "MENA , Saturday 1 Jun 2019"."""
+_TIME_STAMP = store.compile(rf"^(?i:(?:last\s+)?(?:update[ds]?|modified|posted|published)(?:\s+at)?\s*:?\s*{_TIME})\s*$")
+"""When the page was last touched, a time and no date: "Last Update 21:59"."""
+_EMPTY_CREDIT = store.compile(rf"^(?:{_CITY},?\s+)?(?:{_PREFIX_DATE})?\s*\(\s*\)\s*(?:{_DASH}|:)?\s*$")
+"""A dateline whose agency the page left blank: "September 7 () –"."""
 _PLACE_DATE_AGENCY = store.compile(
     rf"^(?P<dateline>{_CITY},\s+{_PREFIX_DATE}),\s+(?P<agency>[A-Z][A-Z.]{{1,15}})\s*$"
 )
@@ -205,11 +218,13 @@ _EDITOR_CREDIT = store.compile(
     rf"^(?:\(\s*{_ROLE}\s*:?\s*[A-Z0-9][^()\[\].!?;]{{0,78}}\)|\[\s*{_ROLE}\s*:?\s*[A-Z0-9][^()\[\].!?;]{{0,78}}\]"
     rf"|{_ROLE}\s*:\s*{_NAMEISH})\s*\.?$"
 )
+_SOURCE_CREDIT = store.compile(r"^[(\[]?\s*(?i:sources?)\s*:\s*(?P<name>[^()\[\]]+?)\s*[)\]]?\.?$")
+"""The name in a source credit ("SOURCE: REUTERS", "(Source: VNA)"), lifted to the source field."""
 # "Continue reading on:", "Read the full story at Example.com", "Continue reading →"
 _CONTINUE = store.compile(
     r"^(?i:continue reading|keep reading|find out more|learn more|"
     r"read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
-    r"|read (?:it|this|more) (?:on|at)\b)(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
+    r"|read (?:it|this|more) (?:on|at)\b|source link|original (?:article|source|link))(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
     r"\s*[:…»>→.]*\s*$"
 )
 # A registration or subscription wall: "To continue reading the rest of this article, please log in.",
@@ -244,14 +259,15 @@ _SLASH_CREDIT = store.compile(
 # "Share" in other languages (folded): a widget label, whatever the site's language.
 _SHARE = r"share|chia se|partager|compartir|compartilhar|teilen|condividi|delen|bagikan|поделиться|分享|シェア|공유"
 _WIDGET_WORDS = (
-    rf"{_SHARE}|print|email|e-mail|tweet|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
+    rf"{_SHARE}|print|email|e-mail|tweet|facebook(?:-f)?|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
+    r"|instagram|youtube|tiktok|flipboard|rss|weibo|wechat|bluesky"
     r"|pinterest|messenger|viber|copy link|link copied|comments?|\d+ comments?|\d+ shares?|shares"
 )
 _WIDGET = store.compile(
     rf"^(?:[•·▪●◦‣∙*]\s*)?(({_SHARE})( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{{1,20}})?|print"
     r"|email|e-mail|tweet|facebook|twitter|zalo|linkedin|whatsapp|telegram|comments?|copy link|link copied"
     r"|copied to clipboard|back to top|subscribe"
-    r"|follow us.*|tags?(\s*:.*)?|keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
+    r"|follow us.*|tags?(\s*:.*)?|(search\s+)?keywords?(\s*:.*)?|topics?\s*:.*)\s*:?$",
     re.IGNORECASE,
 )
 _READER_SETTINGS = store.compile(
@@ -267,6 +283,21 @@ _ADVERT = store.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?
                         r"(?:(?:the\s+)?(?:story|article)\s+)?continues\s+(?:below|after)(?:\s+(?:this\s+)?"
                         r"(?:advertisement|advert|ad))?)\s*:?$", re.IGNORECASE)
 """An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""
+_COUNTER = store.compile(r"^(?i:views?|page\s*views|reads?|hits|visits|comments?|likes|shares|luot\s+xem)\s*:?\s*\d[\d,.\s]*$")
+"""A counter: "Views: 1473", "Comments 12"."""
+_NEW_WINDOW = store.compile(r"(?i:opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab))\s*[\])]?\s*$")
+"""A link that says where it opens: "[ <another headline>Opens in new window ]"."""
+_TAP_TO_READ = store.compile(r"^[(\[]?[*\s]*(?i:(?:tap|click)(?:\s+or\s+(?:tap|click))?\s+(?:here|on\s+)?(?:the\s+)?"
+                             r"(?:headline|link|image|photo|button|below|above)?\b.{0,200}?"
+                             r"\b(?:to\s+read|to\s+see|to\s+view|to\s+watch|for\s+more)\b.{0,200})$")
+"""A note telling the reader where to click: "(** Tap or click the headline above to read this story ...)"."""
+_PRIVACY_LINK = store.compile(r"^(?i:read\s+our\s+(?:privacy|cookie)\s+(?:policy|notice|statement))\W*$")
+_SIGNUP = store.compile(r"^(?i:(?=.{0,300}(?:\bsign\s*up\s+(?:for|to)\s+(?:our|the)\b[\w\s-]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b"
+                        r"|\b(?:newsletters?|news\s+(?:alerts|e-?mails))\b.{0,120}\bsign\s*up\b)).{0,400})$")
+"""A newsletter sign-up widget: "Sign up to our free breaking news emails ... SIGN UP"."""
+_SIGNUP_PREFIX = store.compile(r"^(?i:(?=.{0,160}\bsign\s*up\b).{0,700}?\bread\s+our\s+privacy\s+(?:policy|notice))\s+(?=[A-Z])")
+"""A sign-up widget glued to the lead paragraph, up to its privacy link: "The IndependentFor free real time
+breaking news alerts ... sign up ... Read our privacy policy Sir Keir Starmer has announced ..."."""
 _WIDGET_ROW = store.compile(rf"^(?:(?:{_WIDGET_WORDS})[\s|·•,/]*){{2,}}$", re.IGNORECASE)
 # Links a page offers to jump about, and its menu button: "Go to main text", "Skip to content", "MENU".
 _SKIP_LINK = store.compile(
@@ -374,7 +405,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             continue
         if t and not content:
             date = _DATE_LABEL.match(t)
-            if date and (_furniture_alone(t[date.end():]) or (title and _headline_key(t[date.end():]) == match_key(title))):
+            if date and (_furniture_alone(t[date.end():]) or (title and _headline_key(t[date.end():]) == _headline_key(title))):
                 # "date 2025-04-24 0 SHARES Share Tweet", "date 2023-09-10 <the headline>"
                 state.drop(n, t[: date.end()], "date label (the date is in the front matter)")
                 t = t[date.end():]
@@ -386,7 +417,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
     keys = [match_key(t) for _, t in content]
     nav = _navigation_runs([(n, v.text) for (n, _), v in zip(content, views, strict=True)])
     repeats = _adjacent_repeats(content, keys)
-    title_key = match_key(title)
+    title_key = _headline_key(title) if title else ""
     headline_at = next((pos for pos, (_, t) in enumerate(content[:LABEL_LINES])
                         if title_key and _headline_key(t) == title_key), -1)
     seen: dict[str, int] = {}
@@ -411,7 +442,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "source credit (a line of its own before a dash; lifted to the source field)")
         elif pos < headline_at and _SECTION_LABEL.match(view.text):
             state.drop(line, text, "section label (a short line above the headline)")
-        elif title_key and (key == title_key or _headline_key(view.text) == title_key):
+        elif title_key and _headline_key(view.text) == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
         elif key in outlet_keys:
@@ -502,8 +533,16 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         state.dateline = state.dateline or view.source(*place_agency.span("dateline"))
         state.source = state.source or view.source(*place_agency.span("agency"))
         reason = "dateline and source credit (lifted to the dateline and source fields)"
+    elif agency_date := _AGENCY_DATE.match(probe):
+        state.dateline = state.dateline or view.source(*agency_date.span("dateline"))
+        state.source = state.source or view.source(*agency_date.span("agency"))
+        reason = "source credit and dateline (lifted to the source and dateline fields)"
     elif _RELATIVE_DATE.match(probe):
         reason = "relative date (when the page was seen)"
+    elif _TIME_STAMP.match(probe):
+        reason = "time stamp (when the page was updated)"
+    elif _EMPTY_CREDIT.match(probe):
+        reason = "dateline with an empty credit (a template's blank agency)"
     elif _ARCHIVE_NOTICE.match(probe):
         reason = "archive notice"
     elif byline := _BYLINE.match(probe):
@@ -516,6 +555,10 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "reporting and editing credits"
     elif _EDITOR_CREDIT.match(probe):
         reason = "editor or source credit"
+        named = _SOURCE_CREDIT.match(probe)
+        if named and not state.source:
+            state.source = view.source(*named.span("name")).strip()
+            reason = "source credit (lifted to the source field)"
     elif _COPYRIGHT.match(probe) and len(probe.split()) <= 20:
         reason = "copyright notice"
     elif credit := _caption_credit(probe):
@@ -547,6 +590,14 @@ def _widget_reason(probe: str) -> str:
         return "sharing or tag widget"
     if _ADVERT.match(probe):
         return "advertisement label"
+    if _COUNTER.match(probe):
+        return "view or comment counter"
+    if _NEW_WINDOW.search(probe) and len(probe.split()) <= 40:
+        return "link to another page (opens in a new window)"
+    if _TAP_TO_READ.match(probe) or _PRIVACY_LINK.match(probe):
+        return "reader instruction or policy link"
+    if _SIGNUP.match(probe) and not _SIGNUP_PREFIX.match(probe):  # glued to the lead: only the widget goes
+        return "newsletter sign-up"
     if _READER_SETTINGS.match(probe):
         return "reader settings widget"
     if _BREADCRUMB.match(probe) and len(probe.split()) <= 5:
@@ -598,9 +649,13 @@ _Lift = tuple[int, str, tuple[int, int], str]
 def _opening(probe: str, whole: str = "") -> list[_Lift]:
     """Prefixes that open the first paragraph and are lifted: a date label ("date 2025-05-06",
     "Posted: June 20, 2024"), then a source credit or a place dateline."""
-    label = _DATE_LABEL.match(probe)
-    at = label.end() if label else 0
-    lifts: list[_Lift] = [(at, "date", (0, at), "date label (the date is in the front matter)")] if label else []
+    signup = _SIGNUP_PREFIX.match(probe)
+    start = signup.end() if signup else 0
+    label = _DATE_LABEL.match(probe[start:])
+    at = start + label.end() if label else start
+    lifts: list[_Lift] = [(start, "widget", (0, start), "newsletter sign-up (glued to the first paragraph)")] if signup else []
+    if label:
+        lifts.append((at, "date", (start, at), "date label (the date is in the front matter)"))
     rest = probe[at:]
 
     def shift(span: tuple[int, int]) -> tuple[int, int]:

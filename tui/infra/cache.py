@@ -53,7 +53,7 @@ def _fingerprint(packages: tuple[str, ...] = _ANALYSIS_PACKAGES) -> str:
     parts = [__version__, f"cache:{Path(__file__).stat().st_mtime_ns}"]
     for name in packages:
         try:
-            modules = sorted((package / name).glob("*.py"))
+            modules = sorted([*(package / name).glob("*.py"), *(package / name).glob("*.toml")])  # lexicon too
         except OSError:
             modules = []
         for path in modules:
