@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from tui.analysis import features, parties
 from tui.analysis.detection import Pledge, detect
 from tui.analysis.grouping import THRESHOLD, cluster_pledges, learn, pledge_vector
-from tui.analysis.labels import group_ids, group_label
+from tui.analysis.labels import group_ids, group_label, name_words
 from tui.analysis.themes import THEME_NAMES, theme_of
 from tui.documents.document import Document
 from tui.infra.errors import AccordError
@@ -189,6 +189,7 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
         by_pair.setdefault(pair[d.id], []).append(pledges)
     clusters = [c for part in by_pair.values() for c in cluster_pledges(part, idf)]  # never across pairs
     order = {d.id: i for i, d in enumerate(ordered)}
+    names = name_words([n for d in ordered for n in parties.of_document(d).people])
     built: list[tuple[str, Group]] = []
     seeds = []
     pending = []
@@ -197,7 +198,7 @@ def find_commitments(docs: Sequence[Document]) -> Commitments:
         theme = theme_of(weights)
         members = [m for m, _, _ in c.members.values()]
         members.sort(key=lambda p: (order[p.doc_id], p.index, p.start))
-        label, top = group_label(members, weights, theme)
+        label, top = group_label(members, weights, theme, names)
         seeds.append((theme, members[0].key))
         pending.append((members, theme, label, top))
     ids = group_ids(seeds)

@@ -33,13 +33,59 @@ _LABEL_STOP = features.STOPWORDS | {
 _LABEL_STOP_STEMS = frozenset(features.stem(w) for w in _LABEL_STOP)
 
 
-def _stop(word: str) -> bool:
-    """Words a label leaves out: function words, cue and boilerplate words, and country names and
-    demonyms (the parties are in every pledge; the label says what is pledged)."""
+def _stop(word: str, names: frozenset[str] = frozenset()) -> bool:
+    """Words a label leaves out: function words, cue and boilerplate words, country names and
+    demonyms (the parties are in every pledge; the label says what is pledged), and who speaks:
+    the people the documents name (``names``, lowercase) and one-word titles ("Prince", "President")."""
     low = word.lower()
     if low in _LABEL_STOP or features.stem(low) in _LABEL_STOP_STEMS or (len(word) < 3 and not word.isupper()):
         return True
+    if word[:1].isupper() and (low in names or low in _title_words()):
+        return True
     return word[:1].isupper() and _country_word(word)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """One-word titles of the lexicon ("President", "Prince", "Chancellor"), lowercase."""
+    from tui.analysis import lexicon
+
+    return frozenset(t.lower().rstrip(".") for t in lexicon.section("parties")["titles"] if " " not in t)
+
+
+@lru_cache(maxsize=1)
+def _title_parts() -> frozenset[str]:
+    """Words of the lexicon's longer titles ("Crown" of "Crown Prince", "Foreign" of "Foreign Minister")."""
+    from tui.analysis import lexicon
+
+    return frozenset(w.lower() for t in lexicon.section("parties")["titles"] if " " in t for w in t.split())
+
+
+def _who(toks: list[tuple[str, int, int, bool]], names: frozenset[str]) -> list[bool]:
+    """Per token: a word of who speaks, a name or a title, written with a capital ("Crown Prince
+    Mohammed bin Salman"); a part of a longer title counts only beside another such word, so
+    "Defence cooperation" stays content while "Defence Minister" does not."""
+    def core(k: int) -> bool:
+        word = toks[k][0]
+        low = word.lower()
+        return word[:1].isupper() and (low in names or low in _title_words())
+
+    marks = [core(k) for k in range(len(toks))]
+    for k, (word, _, _, _) in enumerate(toks):
+        if not marks[k] and word[:1].isupper() and word.lower() in _title_parts():
+            marks[k] = (k > 0 and marks[k - 1]) or (k + 1 < len(toks) and (core(k + 1) or toks[k + 1][0].lower() in _title_parts()))
+    return marks
+
+
+def name_words(names: Sequence[str]) -> frozenset[str]:
+    """The words of people's names, lowercase, whole and split at hyphens ("El-Sisi", "el", "sisi")."""
+    out: set[str] = set()
+    for name in names:
+        for word in name.split():
+            low = word.lower()
+            out.add(low)
+            out.update(p for p in low.split("-") if len(p) > 2)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)
@@ -104,13 +150,15 @@ def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
     return out
 
 
-def _windows(text: str, weights: dict[str, float], theme: set[str]):  # type: ignore[no-untyped-def]
+def _windows(text: str, weights: dict[str, float], theme: set[str],  # type: ignore[no-untyped-def]
+             names: frozenset[str] = frozenset()):
     """Contiguous phrases of ``text`` (no punctuation inside, content words at both ends) with their value."""
     toks = _tokens(text)
     stems = [features.terms(w) for w, _, _, _ in toks]
-    stops = [_stop(w) for w, _, _, _ in toks]
+    stops = [_stop(w, names) for w, _, _, _ in toks]
+    who = _who(toks, names)
     for i in range(len(toks)):
-        if stops[i] or not stems[i] or toks[i][0].lower() in _NO_START:
+        if stops[i] or who[i] or not stems[i] or toks[i][0].lower() in _NO_START:
             continue
         seen: set[str] = set()
         value = 0.0
@@ -119,6 +167,8 @@ def _windows(text: str, weights: dict[str, float], theme: set[str]):  # type: ig
                 break
             word = toks[j][0]
             low = word.lower()
+            if who[j]:
+                break  # who speaks is not what is pledged: a label never spans a name or title
             if low in _CLAUSE or (stops[j] and low not in _INNER_OK and not stems[j]):
                 break  # a clause word ("that", "which", "will"): the phrase ends before it
             for t in stems[j]:
@@ -128,7 +178,7 @@ def _windows(text: str, weights: dict[str, float], theme: set[str]):  # type: ig
             if (stops[j] and low not in _END_OK) or not stems[j] or low in _NO_END or (i == j and word.isdigit()):
                 continue
             size = j - i + 1
-            content = [w for w, _, _, _ in toks[i:j + 1] if not _stop(w)]
+            content = [w for w, _, _, _ in toks[i:j + 1] if not _stop(w, names)]
             if all(w.lower() in theme for w in content):
                 continue  # the theme alone is already the label's head
             yield value / (1.0 + 0.12 * size), i, toks[i][1], toks[j][2]
@@ -145,25 +195,27 @@ def _central(members: Sequence[Pledge], weights: dict[str, float]) -> list[tuple
     return ranked
 
 
-def group_label(members: Sequence[Pledge], weights: dict[str, float], theme: str) -> tuple[str, tuple[str, ...]]:
+def group_label(members: Sequence[Pledge], weights: dict[str, float], theme: str,
+                names: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
     """A readable label, ``"Theme: phrase"``, and the group's key terms (stems, for explanations).
 
     The phrase is a contiguous span of one member's own wording (never a stem and never a list of
     keywords from different places): the span of at most :data:`PHRASE_WORDS` words, without
     punctuation inside and with content words at both ends, whose terms weigh most in the group's
-    centroid, taken from the member closest to the centroid (the earliest on a tie).
+    centroid, taken from the member closest to the centroid (the earliest on a tie). Words of
+    ``names`` (people, see :func:`name_words`) never make the label.
     """
     top_terms = tuple(t for _, t in sorted((-v, t) for t, v in weights.items())[:8])
     theme_words = set(theme.split())
     best: tuple[float, int, int, str] | None = None
     for rank, (_score, _order, m) in enumerate(_central(members, weights)[:3]):
-        for value, _i, a, b in _windows(m.text, weights, theme_words):
+        for value, _i, a, b in _windows(m.text, weights, theme_words, names):
             value *= 1.0 - 0.08 * rank  # prefer the most central member's wording
             if best is None or value > best[0] + 1e-9:
                 best = (value, rank, a, m.text[a:b])
     title = theme.capitalize()
     if best is None:
-        phrase = _fallback(members)
+        phrase = _fallback(members, names)
     else:
         phrase = best[3]
     phrase = " ".join(phrase.split())
@@ -182,12 +234,12 @@ _COMMON = frozenset({"cooperation", "trade", "energy", "oil", "gas", "nuclear", 
                      "tourism", "peace", "dialogue", "freedom", "maintaining", "building", "negotiations"})
 
 
-def _fallback(members: Sequence[Pledge]) -> str:
+def _fallback(members: Sequence[Pledge], names: frozenset[str] = frozenset()) -> str:
     """The first few content words of the earliest member, as written."""
     if not members:
         return ""
     toks = _tokens(members[0].text)
-    words_ = [w for w, _, _, _ in toks if not _stop(w)][:4]
+    words_ = [w for w, _, _, _ in toks if not _stop(w, names)][:4]
     return " ".join(words_)
 
 
