@@ -445,6 +445,7 @@ def test_prose_with_a_time_stays():
         ("Chile—Kenya ties reach new level", "Chile - Kenya ties reach new level"),
         ("São Tomé hosts the talks", "Sao Tome hosts the talks"),
         ("Kenya and Chile agree on shared threats", "Kenya and Chile agree on ‘shared threats’"),
+    ("PM Ruto's visit: Kenya and Chile sign MoUs", "PM Rutos visit: Kenya and Chile sign MoUs"),
         ('Kenya and Chile agree on "shared threats"', "Kenya and Chile agree on shared threats"),
     ],
 )
@@ -770,6 +771,11 @@ def test_back_in_prose_stays():
     ("Source link", "link to continue reading elsewhere"),
     ("Search Keywords:", "sharing or tag widget"),
     ("Facebook-f Instagram Youtube", "sharing or tag widget"),
+    ("Размер шрифта: A A A", "reader settings widget"),
+    ("8 576", "view or comment counter"),
+    ("10/15/2025 | Press release | Distributed by Example on 10/15/2025 13:10", "page fields (a date and labels between bars)"),
+    ("Readout", "a word alone on its line (a label or credit)"),
+    ("KNA", "agency credit alone on its line (lifted to the source field)"),
 ])
 def test_stamps_counters_links_and_sign_ups_go(line, reason):
     result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
@@ -801,3 +807,21 @@ def test_a_sign_up_widget_glued_to_the_lead_is_cut_up_to_its_privacy_link():
     _kept(result, ARTICLE[0])
     assert result.body.startswith(ARTICLE[0])
     assert _reasons(result) == ["newsletter sign-up (glued to the first paragraph)"]
+
+
+@pytest.mark.parametrize("heading", ["Related Links", "Disclaimer: All the comments will be moderated by the editors."])
+def test_related_links_and_a_comments_policy_end_the_article(heading):
+    result = _clean("\n".join([*ARTICLE, heading, "Chile tea prices rise", "Kenya copper output up"]))
+    assert result.body.endswith(ARTICLE[-1]) and len(result.removed) == 3
+
+
+def test_a_heading_that_ends_in_its_date_goes_and_its_date_is_lifted():
+    result = _clean("\n".join(["Joint Communiqué Chile-Kenya – Ministry of Foreign Affairs — March 3, 2025", *ARTICLE]))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.dateline == "March 3, 2025"
+    assert _reasons(result) == ["page heading with its date (date lifted to the dateline field)"]
+
+
+def test_a_one_word_line_before_the_article_starts_is_not_taken_for_a_credit():
+    result = _clean("\n".join(["Nairobi", *ARTICLE]))
+    assert "a word alone on its line (a label or credit)" not in _reasons(result)

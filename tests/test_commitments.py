@@ -491,6 +491,12 @@ def test_it_after_a_sentence_refers_to_that_sentences_subject():
     ("Silva welcomed Otieno to La Moneda for a working lunch with business figures.", None),
     ("Silva welcomed Foreign Minister Otieno's first official visit to Chile since 2015.", None),
     ("The Santiago Portal would like to introduce the full text of the Chile-Kenya joint statement:", None),
+    ("Silva will also meet Vice President Otieno and attend a business forum on tea exports.", None),
+    ("Otieno thanked Chile for its \"immense support\" during the drought of 2022.", None),
+    ("The president was accorded a ceremonial welcome at the forecourt of the palace.", None),
+    ("Silva said Chile views its partnership with Kenya as vital to addressing climate challenges.", None),
+    ("Both governments intend to further strengthen collaboration on public health.", "intent"),
+    ("The two sides will meet regularly to implement the commitments on trade.", "pledge"),
 ])
 def test_schedules_instrument_names_and_courtesies_against_real_pledges(text, strength):
     found = detect_text(text)

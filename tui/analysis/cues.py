@@ -85,6 +85,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"propose(?:s|d)?"),
     (INTENT, r"seek(?:s|ing)?|sought"),
     (INTENT, r"want(?:s|ed)?"),
+    (INTENT, r"intend(?:s|ed|ing)?\s+to"),
     (INTENT, r"would\s+like\s+to"),
     (INTENT, r"(?:it\s+is\s+|it's\s+)?(?:important|necessary|essential|vital|imperative)\s+"
              r"(?:for\s+(?:[\w'’-]+\s+){1,4}?)?to"),
@@ -138,7 +139,8 @@ _NOUN_BEFORE = {
     "of", "with", "without", "such", "this", "that", "and", "or", "'s", "in", "on", "discuss", "discussed",
     "discussing", "discusses",
     "steadfast", "unwavering", "consistent", "firm", "staunch", "solid", "constant", "invaluable", "generous",
-    "timely", "active", "unconditional",
+    "timely", "active", "unconditional", "ceremonial", "formal", "official", "grand", "rousing", "tri-services",
+    "immense", "enormous", "tremendous", "kind",
 }
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got",
@@ -161,9 +163,16 @@ _INSTRUMENT_BEFORE = store.compile(
 """An instrument named by what it does, just before a cue: "an agreement to encourage ...", "a
 memorandum on supporting ..."."""
 _ITINERARY = store.compile(
-    r"\s+(?:(?:then|also|later|next|now|first|subsequently|afterwards)\s+)?(?:travel|fly|attend|arrive|depart|"
-    r"leave|head|tour|return|be\s+followed\s+by|go\s+on\s+to|continue\s+on\s+to|stop\s+over)(?![\w-])", re.I)
-"""What follows "will" in a schedule: "will travel on to Brussels", "will attend the match"."""
+    r"\s+(?:(?:then|also|later|next|now|first|subsequently|afterwards)\s+)?(?:(?:travel|fly|attend|arrive|depart|"
+    r"leave|head|tour|return|be\s+followed\s+by|go\s+on\s+to|continue\s+on\s+to|stop\s+over)(?![\w-])"
+    r"|meet\s+(?:with\s+)?(?-i:[A-Z]))", re.I)
+"""What follows "will" in a schedule: "will travel on to Brussels", "will attend the match", "will
+also meet Vice President X"."""
+_THANKS_FOR = store.compile(r"(?<![\w-])(?:thank(?:s|ed|ing)?|thankful|grateful|gratitude|appreciation)(?![\w-])"
+                            r"[^.;:!?]{0,60}?(?<![\w-])for\s+(?:[\w'’“”\"-]+\s+){0,3}$", re.I)
+"""Thanks for something: "thanked India for its \"immense support\"" (gratitude, not a pledge)."""
+_GERUND_AFTER = store.compile(r"\s+[a-z]+ing(?![\w-])")
+_JUDGEMENT = frozenset({"important", "necessary", "essential", "vital", "imperative", "key", "crucial"})
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
 _NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -190,6 +199,10 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
         return True
     if _INSTRUMENT_BEFORE.search(text, max(0, start - LOOK_BACK), start):
         return True  # "signed an agreement to encourage and protect investments": the instrument's name
+    if _THANKS_FOR.search(text, max(0, start - LOOK_BACK - 40), start):
+        return True  # "thanked X for its support", "grateful for the welcome": gratitude
+    if cue_text.lower().endswith(" to") and cue_text.split()[0].lower() in _JUDGEMENT and _GERUND_AFTER.match(text, end):
+        return True  # "views the partnership as vital to addressing challenges": a judgement, not an aim
     if _MODAL.match(cue_text) and _ITINERARY.match(text, end):
         return True  # "will travel on to Brussels", "will attend the match": a schedule, not a pledge
     if word.startswith(("commitment", "determination")):

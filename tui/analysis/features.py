@@ -27,7 +27,8 @@ import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowbal
 from tui.analysis import lexicon as _lexicon
 from tui.infra import store
 
-_WORD = store.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+_WORD = store.compile(r"\d{1,3}(?:,\d{3})+(?![\w,])|[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
+"""A word, or a number with thousands separators ("3,000" is one number, not "3" and "000")."""
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -68,7 +69,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lowercase word tokens of ``text`` (letters and digits, inner apostrophes kept)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") if not w[0].isdigit() else w.replace(",", "") for w in _WORD.findall(text)]
 
 
 def fold_countries(text: str) -> str:

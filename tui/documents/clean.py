@@ -58,6 +58,7 @@ _TEASER = store.compile(
     r"|more from\b.*"
     r"|leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)"
     r"|binh luan|commentaires|comentarios|kommentare"  # "Comments" (folded) in other languages
+    r"|related links|disclaimer\s*:\s*all\s+(?:the\s+)?comments\b.*"  # a comments policy: the article has ended
     r"|your email address will not be published\b.*)[\W_]*$",  # a comment form: the article has ended
     re.IGNORECASE,
 )
@@ -146,9 +147,9 @@ def _headline_key(text: str) -> str:
     return " ".join(_QUOTE_MARKS.sub("", match_key(_WIRE_TAG.sub("", text, count=1))).split())
 
 
-_QUOTE_MARKS = store.compile(r"(?<![^\W_])['\"]|['\"](?![^\W_])")
-"""A quotation mark: a quote or apostrophe at a word's edge (an apostrophe inside a word, "Egypt's",
-stays)."""
+_QUOTE_MARKS = store.compile(r"['\"]")
+"""Quotation marks and apostrophes (unified by :func:`match_key`): a headline may drop either ("PM Modis
+visit" for "PM Modi's visit")."""
 
 
 _WIRE_NOTE = store.compile(r"^\((?:ATTN|EDS|EDITORS|CORRECTS|RECASTS|UPDATES|ADDS|REPEATS)\b[^()]{0,200}\)\.?$")
@@ -185,6 +186,10 @@ _AGENCY_DATE = store.compile(rf"^(?P<agency>[A-Z][A-Z.]{{1,9}})\s*,\s*(?P<dateli
 """A line of an agency in capitals and a date: "MENA , Saturday 1 Jun 2019"."""
 _TIME_STAMP = store.compile(rf"^(?i:(?:last\s+)?(?:update[ds]?|modified|posted|published)(?:\s+at)?\s*:?\s*{_TIME})\s*$")
 """When the page was last touched, a time and no date: "Last Update 21:59"."""
+_DATED_HEADING = store.compile(rf"^[^.!?]{{10,200}}\s{_DASH}\s*(?P<date>(?i:{_DATE}))\s*$")
+"""A page heading that ends in its date: "Joint Communiqué X-Y – Ministry of Foreign Relations — September 3, 2025"."""
+_LONE_WORD = store.compile(r"^[^\W\d_][\w.&'’-]{1,30}$")
+"""One word alone on a line inside the article ("Reuters", "ANI", "Readout"): a credit or a label."""
 _EMPTY_CREDIT = store.compile(rf"^(?:{_CITY},?\s+)?(?:{_PREFIX_DATE})?\s*\(\s*\)\s*(?:{_DASH}|:)?\s*$")
 """A dateline whose agency the page left blank: "September 7 () –"."""
 _PLACE_DATE_AGENCY = store.compile(
@@ -272,8 +277,10 @@ _WIDGET = store.compile(
 )
 _READER_SETTINGS = store.compile(
     r"^(?i:select\s+font\b.*|character\s+spacing\b.*|font\s+size\s*:?.*|site\s+colou?rs?\s*:?.*|view\s+settings|"
-    r"text\s+size\s*:?.*|line\s+spacing\s*:?.*|(?:high\s+)?contrast\s+(?:mode|version)\s*:?.*)$")
-"""A page's reader-settings widget: "Select font Arial Times New Roman", "Character spacing (Kerning): …"."""
+    r"text\s+size\s*:?.*|line\s+spacing\s*:?.*|(?:high\s+)?contrast\s+(?:mode|version)\s*:?.*)$"
+    r"|^[^\W\d_][^:]{0,30}:\s*(?:A\s*){2,}$")
+"""A page's reader-settings widget: "Select font Arial Times New Roman", "Character spacing (Kerning): …",
+or any label over a row of "A" buttons ("Размер шрифта: A A A", font size in another language)."""
 _BREADCRUMB = store.compile(r"^(?:/\s*)?[^\W\d_][\w'’ -]{0,40}?\s*/\s*$|^/\s*[^\W\d_][\w'’ -]{0,40}$")
 """A breadcrumb's last step: "Transcripts /", "Документ /", "/ News"."""
 _ICON_RUN = store.compile(r"(?:.*?(?:[a-z](?:Icon|Chevron|Arrow|Artboard|Glyph)|(?:Icon|Chevron|Arrow|Artboard|Glyph)[A-Z])){3}")
@@ -283,8 +290,11 @@ _ADVERT = store.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?
                         r"(?:(?:the\s+)?(?:story|article)\s+)?continues\s+(?:below|after)(?:\s+(?:this\s+)?"
                         r"(?:advertisement|advert|ad))?)\s*:?$", re.IGNORECASE)
 """An advertisement's label left in the text ("Advertisement", "Story continues below advertisement")."""
-_COUNTER = store.compile(r"^(?i:views?|page\s*views|reads?|hits|visits|comments?|likes|shares|luot\s+xem)\s*:?\s*\d[\d,.\s]*$")
-"""A counter: "Views: 1473", "Comments 12"."""
+_FIELD_ROW = store.compile(rf"^(?=[^|]*(?i:{_DATE}))[^|.!?]{{1,60}}(?:\s\|\s[^|.!?]{{1,60}}){{2,}}$")
+"""A row of page fields between bars, one a date: "10/15/2025 | Press release | Distributed by X on ..."."""
+_COUNTER = store.compile(r"^(?i:views?|page\s*views|reads?|hits|visits|comments?|likes|shares|luot\s+xem)\s*:?\s*\d[\d,.\s]*$"
+                         r"|^\d{1,3}(?:[ ,.]\d{3})+$|^\d{3,}$")
+"""A counter: "Views: 1473", "Comments 12", or a bare count ("8 576")."""
 _NEW_WINDOW = store.compile(r"(?i:opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab))\s*[\])]?\s*$")
 """A link that says where it opens: "[ <another headline>Opens in new window ]"."""
 _TAP_TO_READ = store.compile(r"^[(\[]?[*\s]*(?i:(?:tap|click)(?:\s+or\s+(?:tap|click))?\s+(?:here|on\s+)?(?:the\s+)?"
@@ -427,7 +437,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
         if cut_reason:
             state.drop(line, text, cut_reason)
         elif state.started and _TEASER.match(view.text):
-            heading = " ".join(re.sub(r"[\W_]+", " ", text).split())
+            heading_words = re.sub(r"[\W_]+", " ", text).split()
+            heading = " ".join(heading_words[:8]) + (" …" if len(heading_words) > 8 else "")
             cut_reason = f"teaser block after '{heading}'"
             state.drop(line, text, f"teaser block heading '{heading}' (it and all that follows)")
         elif pos in nav:
@@ -543,6 +554,10 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "time stamp (when the page was updated)"
     elif _EMPTY_CREDIT.match(probe):
         reason = "dateline with an empty credit (a template's blank agency)"
+    elif not state.started and _DATED_HEADING.match(probe):
+        state.dateline = state.dateline or view.source(*_DATED_HEADING.match(probe).span("date"))
+        reason = "page heading with its date (date lifted to the dateline field)"
+
     elif _ARCHIVE_NOTICE.match(probe):
         reason = "archive notice"
     elif byline := _BYLINE.match(probe):
@@ -566,6 +581,12 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "photo caption with credit (credit lifted to the credits field)"
     else:
         reason = _widget_reason(probe)
+    if not reason and state.started and _LONE_WORD.match(probe):
+        if not state.source and probe.isupper() and len(probe) <= 5:  # "ANI", "AFP"; not "ISTANBUL"
+            state.source = text.strip()
+            reason = "agency credit alone on its line (lifted to the source field)"
+        else:
+            reason = "a word alone on its line (a label or credit)"
     if reason:
         state.drop(line, text, reason)
     return bool(reason)
@@ -584,6 +605,8 @@ def _furniture_alone(text: str) -> bool:
 
 def _widget_reason(probe: str) -> str:
     """Why a line is a caption ending in '|', a widget or stray punctuation, or ''."""
+    if _FIELD_ROW.match(probe):
+        return "page fields (a date and labels between bars)"
     if _BAR_END.search(probe):
         return "photo caption (ends with '|')"
     if _WIDGET.match(probe) or _WIDGET_ROW.match(probe) or _HASHTAGS.match(probe):
