@@ -345,3 +345,28 @@ def test_a_pair_of_different_countries_is_noted(two_country_pairs):
     note = next(line for line in result.output.splitlines() if line.startswith("note: "))
     assert note.startswith("note: cl-pe-2024 is between ") and ", ke-cn-2025 between " in note
     assert {"Chile", "Peru", "China", "Kenya"} <= set(note.replace(",", " ").split())
+
+
+def test_default_pair_looks_beyond_joint_statements_for_one_pair_of_countries(tmp_path: Path):
+    folder = tmp_path / "kinds"
+    folder.mkdir()
+    _statement(folder, "cl-pe-2022", dt.date(2022, 3, 1), "Chile and Peru agreed to expand trade in copper.\n")
+    _statement(folder, "ke-cn-2025", dt.date(2025, 4, 24), "China and Kenya agreed to extend the railway.\n")
+    for doc_id, date in (("ke-ug-a", dt.date(2024, 5, 1)), ("ke-ug-b", dt.date(2024, 5, 2))):
+        meta = {"id": doc_id, "title": doc_id, "date": date, "kind": "talks-report"}
+        (folder / f"{doc_id}.txt").write_text(corpus_file_text(
+            meta, "Kenya and Uganda agreed to extend the railway to Kampala.\n"), encoding="utf-8")
+    result = run("--corpus", str(folder), "compare", "--width", "120")
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0]
+    assert "ke-ug-a" in first and "ke-ug-b" in first
+    assert "the two most recent documents between the same two countries" in result.output
+
+
+def test_a_document_compared_with_itself_is_noted_and_related_floor_is_shown():
+    result = run("--corpus", CORPUS, "compare", "vgp", "vgp", "--width", "120")
+    assert result.exit_code == 0
+    assert "note: both sides are the same document" in result.output
+    assert "threshold 0.35 (related from 0.175)" in result.output
+    data = json.loads(run("--corpus", CORPUS, "compare", "vgp", "vgp", "--format", "json").output)
+    assert data["related_floor"] == pytest.approx(data["threshold"] * 0.5)

@@ -260,7 +260,7 @@ def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
 @cli.command("show")
 @click.argument("doc_id", metavar="ID")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
-@click.option("--removed", is_flag=True, help="List what cleaning removed from the capture, and why.")
+@click.option("--removed", is_flag=True, help="List what cleaning removed from the capture, and why (JSON always has it).")
 @click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
 @pass_settings
 def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | None) -> None:
@@ -569,10 +569,10 @@ def compare_cmd(ctx: click.Context, settings: Settings, left: str | None, right:
         if left == right == "-":
             raise click.UsageError("only one of LEFT and RIGHT can be '-' (stdin)")
         left_doc, right_doc = _document_arg(settings, corpus, left), _document_arg(settings, corpus, right)
-    differ = parties_note(left_doc, right_doc)
-    note = "; ".join(n for n in (note, f"note: {differ}" if differ else "") if n)
     if not as_given and "-" not in (left, right) and right_doc.date < left_doc.date:
         left_doc, right_doc = right_doc, left_doc  # the older document on the left (same date: as given)
+    differ = "both sides are the same document" if left_doc.id == right_doc.id else parties_note(left_doc, right_doc)
+    note = "; ".join(n for n in (note, f"note: {differ}" if differ else "") if n)
     if output is not None:
         target = output.resolve()
         if any(d.path is not None and d.path.resolve() == target for d in (left_doc, right_doc)):

@@ -71,6 +71,7 @@ from tui.analysis.diffmodel import (
     DEFAULT_THRESHOLD,
     RELATED,
     REMOVED,
+    RELATED_RATIO,
     REWORDED,
     UNCHANGED,
     Change,
@@ -97,7 +98,6 @@ COMMON_IDF = 2.5
 "strengthen") does not count as shared content for the thin-overlap gate."""
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
-RELATED_RATIO = 0.5
 """A related pair (mutual best partners among the sentences left unpaired) needs a score of at
 least this share of the threshold, so the live threshold moves both tiers in step."""
 ATTACH_RATIO = 0.7

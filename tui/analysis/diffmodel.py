@@ -18,6 +18,8 @@ CLOSE, RELATED = "close", "related"
 commitment or item rewritten: what the two share matters, not their word changes)."""
 
 DEFAULT_THRESHOLD = 0.35
+RELATED_RATIO = 0.5
+"""Related pairs are taken from this share of the threshold up (the floor moves with the threshold)."""
 """The default pairing threshold (:func:`tui.analysis.align.compare`), chosen on the labelled sets in
 ``tests/data`` (see ``benchmarks/align_quality.py``); here so that showing it imports no alignment."""
 
@@ -82,6 +84,11 @@ class Comparison:
     right: Document
     rows: tuple[Row, ...]
     threshold: float
+
+    @property
+    def related_floor(self) -> float:
+        """The least score of a related pair at this threshold."""
+        return self.threshold * RELATED_RATIO
 
     def summary(self) -> dict[str, int]:
         """Counts: unchanged, reworded, added, removed, moved, stronger, weaker, and the tiers

@@ -325,20 +325,23 @@ DEFAULT_SEARCH = 32
 
 def _default(corpus: Corpus, same_parties: SameParties | None = None) -> tuple[Document, Document, str]:
     statements = [d for d in corpus.documents if d.meta.kind == JOINT_STATEMENT]
+    pools: list[tuple[list[Document], str]] = []
     if len(statements) >= 2:
-        pool, reason = statements, LATEST_STATEMENTS
-    elif len(corpus.documents) >= 2:
-        pool, reason = list(corpus.documents), LATEST_DOCUMENTS
-    else:
+        pools.append((statements, LATEST_STATEMENTS))
+    if len(corpus.documents) >= 2:
+        pools.append((list(corpus.documents), LATEST_DOCUMENTS))
+    if not pools:
         raise UnknownDocument("the corpus needs at least two documents to compare")
+    pool, reason = pools[0]
     if same_parties is None or same_parties(pool[-2], pool[-1]):
         return pool[-2], pool[-1], reason
-    recent = pool[-DEFAULT_SEARCH:]  # the pair is looked for among the latest few (each test reads parties)
-    for r in range(len(recent) - 1, 0, -1):  # the latest that has an earlier one of the same countries
-        for left in reversed(recent[:r]):
-            if same_parties(left, recent[r]):
-                return left, recent[r], f"{reason} between the same two countries"
-    return pool[-2], pool[-1], f"{reason} (no two are between the same two countries)"
+    for candidates, why in pools:  # joint statements first, then any documents of one pair of countries
+        recent = candidates[-DEFAULT_SEARCH:]  # looked for among the latest few (each test reads parties)
+        for r in range(len(recent) - 1, 0, -1):  # the latest that has an earlier one of the same countries
+            for left in reversed(recent[:r]):
+                if same_parties(left, recent[r]):
+                    return left, recent[r], f"{why} between the same two countries"
+    return pool[-2], pool[-1], f"{reason} (no two documents are between the same two countries)"
 
 
 def default_pair(corpus: Corpus, same_parties: SameParties | None = None) -> tuple[Document, Document]:

@@ -62,7 +62,8 @@ def _strength_in(group: Group, doc_id: str) -> str | None:
 
 RANK = {"pledge": 3, "support": 2, "intent": 1}
 STATUS_LEGEND = ("STATUS: persists = in the latest year and an earlier one; new = only in the latest year; "
-                 "dropped = not in the latest year")
+                 "dropped = not in the latest year; recurring / single = in several documents / in one, "
+                 "where the documents of the pair are all of one year")
 
 
 @dataclass(frozen=True)

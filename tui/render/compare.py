@@ -223,7 +223,8 @@ def _header(comparison: Comparison, width: int, note: str = "") -> list[Line]:
     if note:
         lines += _wrapped(Line().add(note, "dim"), width)
     lines += _wrapped(Line().add_raw(summary_text(comparison), "heading")
-                      .add_raw(f"   threshold {comparison.threshold:.2f}", "score"), width)
+                      .add_raw(f"   threshold {comparison.threshold:.2f} (related from {round(comparison.related_floor, 3):g})",
+                               "score"), width)
     return lines
 
 
@@ -425,7 +426,7 @@ def compare_markdown(comparison: Comparison, only: str | bool | None = None, the
         f"# Comparison: {md(left.title)} → {md(right.title)}",
         "",
         f"`{md(left.id)}` ({left.date.isoformat()}) → `{md(right.id)}` ({right.date.isoformat()}) · "
-        f"threshold {comparison.threshold:.2f}",
+        f"threshold {comparison.threshold:.2f} (related from {round(comparison.related_floor, 3):g})",
         "",
         *([f"*{md(note)}*", ""] if note else []),
         "**Summary:** " + md(summary_text(comparison)),
@@ -523,7 +524,7 @@ def compare_html(comparison: Comparison, only: str | bool | None = None, theme: 
         f"<h1>{html_text(left.title)} → {html_text(right.title)}</h1>",
         f'<p class="meta"><code>{html_text(left.id)}</code> ({left.date.isoformat()}) → '
         f"<code>{html_text(right.id)}</code> ({right.date.isoformat()}) · threshold "
-        f"{comparison.threshold:.2f}</p>",
+        f"{comparison.threshold:.2f} (related from {round(comparison.related_floor, 3):g})</p>",
         f'<p class="summary">{html_text(summary_text(comparison))}</p>',
     ]
     if comparison.rows:
@@ -615,6 +616,7 @@ def compare_json(comparison: Comparison, only: str | bool | None = None, theme: 
         "rows": [row_json(r) for r in shown_rows(comparison, only, theme)],
         "summary": comparison.summary(),
         "threshold": comparison.threshold,
+        "related_floor": comparison.related_floor,
         "ledger": [asdict(t) for t in comparison.ledger()],
     })
 
