@@ -489,3 +489,15 @@ def test_a_name_broken_across_lines_is_found_and_does_not_break_the_lookup():
 ])
 def test_adjectives_the_library_lacks_and_name_particles(text, name, country):
     assert P.learn_people(text) == {name: country}
+
+
+def test_a_particle_name_after_a_title_and_plural_secretaries_give_both_sides():
+    from tui.analysis.detection import detect_text
+
+    context = ["Chilean Foreign Minister Ana Silva met Kenyan Foreign Secretary de la Cruz in Nairobi."]
+    who = P.of_text("", "\n".join(context))
+    assert who.people.get("de la Cruz") == "Kenya"
+    text = "Minister Silva and Foreign Secretary de la Cruz agreed to organize a trade ministerial in May."
+    assert [p.actor for p in detect_text(text, context=[*context, text], who=who)] == ["both"]
+    text = "The secretaries also committed to advancing initiatives on port security."
+    assert [p.actor for p in detect_text(text, context=[*context, text], who=who)] == ["both"]

@@ -372,8 +372,9 @@ class _Patterns(NamedTuple):
 
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
-_PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|do|dos|das|di|du|van|von|der|den|ter|ten)"
-"""Lowercase parts of a name between capitalised ones: "Mohammed bin Salman", "Lula da Silva", "von der Leyen"."""
+_PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|do|dos|das|di|du|van|von|der|den|ter|ten|la|le|del|della|degli)"
+"""Lowercase parts of a name between capitalised ones: "Mohammed bin Salman", "Lula da Silva", "von der Leyen",
+"Juan Ramon de la Fuente" (and before them: "Foreign Secretary de la Fuente")."""
 
 
 @cache
@@ -381,7 +382,8 @@ def _patterns() -> _Patterns:
     lex = lexicon.section("parties")
     titles = _alternation(lex["titles"])
     title = store.compile(rf"(?<![\w-])(?:{titles})(?![\w-])")
-    title_then_name = store.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_NAME}\s+(?:{_PARTICLE}\s+){{0,2}}){{0,3}}{_NAME})"
+    title_then_name = store.compile(rf"(?<![\w-])(?:{titles})\s+((?:{_PARTICLE}\s+){{0,2}}"
+                                    rf"(?:{_NAME}\s+(?:{_PARTICLE}\s+){{0,2}}){{0,3}}{_NAME})"
                                     r"(?![\w-])")
     both = store.compile(rf"(?<![\w-])(?:{_alternation(lex['both'])})(?![\w-])", re.I)
     pronoun = store.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'] + lex['title_pronouns'])})(?![\w-])", re.I)
