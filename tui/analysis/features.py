@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
     you your yours yourself yourselves upon via per within across along toward towards among amongst
     said says say stated told noted added highlighted stressed emphasised emphasized underlined
     underscored affirmed reaffirmed mr ms mrs s t he's it's one two three time times ahead
-    especially particularly including notably addition additionally moreover furthermore meanwhile besides""".split()
+    especially particularly including notably""".split()
 )
 """Function words and reporting verbs: they carry no content of a pledge."""
 
