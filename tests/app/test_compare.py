@@ -138,10 +138,10 @@ async def test_layout_by_width_and_toggle(make_app):
         assert screen.split and rows.split
         await pilot.press("u")
         assert not screen.split and not rows.split
+        assert app.settings.get("layout") == "unified"  # remembered for the next run
         await pilot.press("u")
         assert rows.split
-        assert app.settings.get("layout") == "split"  # remembered for the next run
-        app.settings.set("layout", None)
+        assert app.settings.get("layout") is None  # what the width gives anyway: back to "by width"
     app = make_app()
     async with app.run_test(size=(90, 30)) as pilot:
         screen = await _compare(app, pilot)

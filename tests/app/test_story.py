@@ -123,7 +123,7 @@ async def test_older_document_goes_left_whatever_the_order(make_app):
         await pilot.press("x")
         await settle(pilot)
         assert (screen.left.id, screen.right.id) == ("vgp-2025", "nhandan-2024")
-        assert screen.side_names == ("only in 2025", "new in 2024")
+        assert screen.side_names == ("only in 2025", "only in 2024")  # swapped: nothing on the right is new
 
 
 async def test_marks_in_either_order_put_the_older_left(make_app):

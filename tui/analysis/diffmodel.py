@@ -154,9 +154,12 @@ class ThemeLedger:
 
 
 def side_names(left: Document, right: Document) -> tuple[str, str]:
-    """("only in <left year>", "new in <right year>"); document ids instead when the years match."""
-    if left.date.year != right.date.year:
+    """("only in <left year>", "new in <right year>"); "only in" on both sides when the right is the
+    older (a swapped pair: nothing in it is new); document ids instead when the years match."""
+    if left.date.year < right.date.year:
         return f"only in {left.date.year}", f"new in {right.date.year}"
+    if left.date.year > right.date.year:
+        return f"only in {left.date.year}", f"only in {right.date.year}"
     return f"only in {left.id}", f"only in {right.id}"
 
 

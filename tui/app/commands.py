@@ -38,7 +38,7 @@ class AccordCommands(Provider):
             yield label, partial(app.open_reader, doc.id, 0), "Read this document"
         if len(docs) >= 2:
             yield "Compare two documents…", app.pick_compare, "Choose the left and right documents"
-            yield "Compare the default pair", app.open_compare, "Oldest and newest joint-statement reports"
+            yield "Compare the default pair", app.open_compare, "The latest joint-statement report against the one before it (else the two latest documents)"
             ordered = sorted(docs[:40], key=lambda d: (d.date, d.id))
             for left, right in combinations(ordered, 2):  # the older document goes left (x swaps)
                 label = one_line(f"Compare {left.id} → {right.id}")

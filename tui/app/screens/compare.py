@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Header, Static
 
-from tui.analysis.diffmodel import side_names
+from tui.analysis.diffmodel import RELATED_RATIO, side_names
 from tui.app.analysis import counterparts
 from tui.app.messages import OpenPair, OpenReader, PickCompare, SettingChanged
 from tui.app.screens.base import AccordScreen
@@ -305,7 +305,8 @@ class CompareScreen(AccordScreen):
             text.append("  ·  " if wide else " · ")
             for n, (mark, style) in enumerate(marks):
                 text.append(("" if not n else " ") + mark, style=rows.cstyle(style))
-        view = [f"threshold {self.threshold:.2f}" if width >= 100 else f"{self.threshold:.2f}",
+        floor = round(self.threshold * RELATED_RATIO, 3)
+        view = [f"threshold {self.threshold:.2f} (related from {floor:g})" if width >= 100 else f"t {self.threshold:.2f}",
                 FILTER_NAMES[self.status_filter] if width >= 100 else self.status_filter]
         if self.theme_filter:
             view.append(one_line(self.theme_filter))
@@ -406,7 +407,10 @@ class CompareScreen(AccordScreen):
             self._message("Aligning…")
 
     def action_toggle_layout(self) -> None:
-        self.layout_choice = "unified" if self.split else "split"
+        wanted = "unified" if self.split else "split"
+        by_width = "split" if self.size.width >= UNIFIED_BELOW else "unified"
+        # a choice the width would make anyway is no choice: back to "by width", and forgotten
+        self.layout_choice = None if wanted == by_width else wanted
         self.post_message(SettingChanged("layout", self.layout_choice))
         self._render_rows()
 

@@ -19,11 +19,16 @@ class KeyBar(Widget, can_focus=False):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key", "keybar--description", "keybar--disabled"}
     PALETTE = ("ctrl+p", "^p", "palette")
+    HELP_ACTION = "help"
+    WIDE = 100
+    """From this width the palette key is labelled."""
 
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[tuple[int, int, str]] = []
         self._text = Text()
+        self._help = Text()  # the help key, kept in sight when the bar is too narrow for every key
+        self._help_key = ""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -40,6 +45,7 @@ class KeyBar(Widget, can_focus=False):
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str]] = []
         seen: set[tuple[str, str]] = set()
+        self._help, self._help_key = Text(), ""
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or not binding.description or (binding.action, binding.description) in seen:
@@ -47,6 +53,10 @@ class KeyBar(Widget, can_focus=False):
             seen.add((binding.action, binding.description))
             start = len(text)
             key = self.app.get_key_display(binding)
+            if binding.action == self.HELP_ACTION:
+                self._help = Text.assemble((f" {key} ", key_style), (binding.description + " ", description_style))
+                self._help_key = binding.key
+                continue
             text.append(f" {key} ", style=key_style)
             text.append(binding.description + " ", style=description_style if active.enabled else disabled_style)
             spans.append((start, len(text), binding.key))
@@ -56,11 +66,16 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Text:
         width = self.size.width
         key, shown, label = self.PALETTE
+        label = f" {label} " if width >= self.WIDE else " "  # narrow: "^p" alone, room for more keys
         palette = Text.assemble(("▏", ""), (shown, self.get_component_rich_style("keybar--key", partial=True)),
-                                (f" {label} ", self.get_component_rich_style("keybar--description", partial=True)))
-        room = max(0, width - palette.cell_len)
+                                (label, self.get_component_rich_style("keybar--description", partial=True)))
+        room = max(0, width - palette.cell_len - self._help.cell_len)
         left = self._text.copy()
-        left.truncate(room, pad=True)
+        if left.cell_len > room:
+            left.truncate(max(0, room - 1))
+            left.append("…", style=self.get_component_rich_style("keybar--description", partial=True))
+        left.append_text(self._help)
+        left.truncate(max(0, width - palette.cell_len), pad=True)
         line = Text.assemble(left, palette, no_wrap=True, end="")
         line.stylize_before(self.rich_style)
         return line
@@ -68,8 +83,13 @@ class KeyBar(Widget, can_focus=False):
     def on_click(self, event: events.Click) -> None:
         x = event.x
         width = self.size.width
-        if x >= width - len(" ^p palette ") and self.app.ENABLE_COMMAND_PALETTE:
+        palette = len(" ^p palette ") if width >= self.WIDE else len(" ^p ")
+        if x >= width - palette and self.app.ENABLE_COMMAND_PALETTE:
             self.app.action_command_palette()
+            return
+        help_start = min(self._text.cell_len, max(0, width - palette - 1 - self._help.cell_len))
+        if self._help_key and help_start <= x < help_start + self._help.cell_len:
+            self.app.simulate_key(self._help_key)
             return
         for start, end, key in self._spans:
             if start <= x < end:

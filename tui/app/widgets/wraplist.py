@@ -337,6 +337,9 @@ class WrapList(ScrollView, can_focus=True):
                 segments.extend(Strip(rendered).adjust_cell_length(w))
             else:
                 segments.append(Segment(" " * w))
+        if cursor:  # the cursor's own colours win: coloured text on the cursor bar is unreadable
+            segments = [Segment(seg.text, seg.style.without_color if seg.style else None, seg.control)
+                        for seg in segments]
         return Strip(segments).adjust_cell_length(width).apply_style(style)
 
     # -- cursor -----------------------------------------------------------------------------------------
