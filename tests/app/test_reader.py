@@ -111,3 +111,24 @@ async def test_reader_without_pledge_analysis(make_app):
         screen = await _open(app, pilot, "vgp-2025")
         assert screen.query_one(SentenceList).marks == {}
         assert not screen.query("#counterparts")  # the panel is made only when a pledge needs it
+
+
+async def test_the_cursor_stays_in_sight_when_removed_text_shows_or_search_opens(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, "nhandan-2024")
+        sentences = screen.query_one(SentenceList)
+        for _ in range(3):
+            await pilot.press("down")
+        await pilot.press("r")
+        await settle(pilot)
+
+        def in_sight() -> bool:
+            index = sentences.highlighted
+            top, bottom = sentences.scroll_offset.y, sentences.scroll_offset.y + sentences.scrollable_content_region.height
+            return top <= sentences._starts[index] < bottom
+
+        assert sentences.current_sentence() == 3 and in_sight()
+        await pilot.press("slash")
+        await settle(pilot)
+        assert in_sight()

@@ -162,6 +162,7 @@ class ReaderScreen(AccordScreen):
             self.mount(box, before=self.query_one("#reader-status"))
         box.display = True
         box.focus()
+        self.call_after_refresh(self.sentences.scroll_to_highlight)  # the box took a line: keep the cursor in sight
 
     @on(Input.Submitted, "#reader-search")
     def _search(self, event: Input.Submitted) -> None:
@@ -197,6 +198,7 @@ class ReaderScreen(AccordScreen):
     def action_toggle_removed(self) -> None:
         self.sentences.toggle_removed()
         self._status()
+        self.call_after_refresh(self.sentences.scroll_to_highlight)  # lines came or went: keep the cursor in sight
 
     def action_back(self) -> None:
         box = self._search_box()
