@@ -12,6 +12,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+MARKS = [
+    ("= ~ ≈", "Unchanged, reworded (a close pair: word changes marked), related (the same item rewritten)"),
+    ("+ -", "Only in the newer document, only in the older one"),
+    ("↕", "Moved: the pair broke the order of its neighbours"),
+    ("▲ ▼", "The pledge got stronger or weaker"),
+    ("● ◐ ○ ·", "Pledge, support, intent, no pledge (● → ◐: a pledge became support)"),
+    ("2025 1 3", "A row of several sentences: their numbers, as 'accord show' gives them"),
+]
+"""The marks of the compare and commitments screens, for the help screen's last section."""
+
 GENERAL = [
     ("ctrl+p", "Command palette: open a document, compare a pair, go to a pledge group"),
     ("tab / shift+tab", "Move focus between panels"),
@@ -24,9 +34,10 @@ def _screens() -> list[type[Screen]]:
     from tui.app.screens.compare import CompareScreen
     from tui.app.screens.group import GroupScreen
     from tui.app.screens.library import LibraryScreen
+    from tui.app.screens.pair import PairScreen
     from tui.app.screens.reader import ReaderScreen
 
-    return [LibraryScreen, ReaderScreen, CompareScreen, CommitmentsScreen, GroupScreen]
+    return [LibraryScreen, ReaderScreen, CompareScreen, PairScreen, CommitmentsScreen, GroupScreen]
 
 
 def _keys(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -80,6 +91,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_row(Text("Everywhere", style="underline"), "")
         for key, description in _keys(self.app_bindings) + GENERAL:
             table.add_row(key, description)
+        table.add_row("", "")
+        table.add_row(Text("Marks", style="underline"), "")
+        for mark, meaning in MARKS:
+            table.add_row(mark, meaning)
         return table
 
     def on_mount(self) -> None:
