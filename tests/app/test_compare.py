@@ -252,3 +252,15 @@ async def test_library_compare_starts_on_the_headline_pair(make_app):
         assert isinstance(app.screen, CompareScreen)
         left, right = default_pair(app.corpus)
         assert (app.screen.left.id, app.screen.right.id) == (left.id, right.id) == ("nhandan-2024", "vgp-2025")
+
+
+async def test_the_ledger_fits_80_columns_when_the_sides_are_named_by_ids(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _compare(app, pilot, "hanoitimes-2024", "nhandan-2024")  # one year: ids name the sides
+        rows = screen.query_one(RowList)
+        assert screen.side_names[0].endswith("hanoitimes-2024")
+        lines = rows.ledger_text().plain.split("\n")
+        assert "only L" in lines[1] and "only R" in lines[1]
+        assert lines[-1] == f"only L = {screen.side_names[0]}  ·  only R = {screen.side_names[1]}"
+        assert all(len(line) <= 78 for line in lines[1:-2]), lines  # the table rows: one line each

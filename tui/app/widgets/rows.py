@@ -114,6 +114,10 @@ class View:
     ledger: Any = None  # Comparison.ledger() result, shown first when given
 
 
+LEDGER_THEME_MIN = 14
+"""Least width of the ledger's theme column before the side columns get short heads ("only L")."""
+
+
 class RowList(WrapList):
     """The ledger, then one item per shown row or folded run of one-sided rows."""
 
@@ -227,12 +231,17 @@ class RowList(WrapList):
 
     # -- the ledger ----------------------------------------------------------------------------------
 
+
     def ledger_text(self) -> Text:
         """Per theme: carried over (with how), only in the older document, new in the newer."""
         ledger = list(self.view.ledger or ())
-        only_left, only_right = self.view.side_names
+        names = only_left, only_right = self.view.side_names
         width = max(40, (self.size.width or 80) - 2)
         numbers = 7 + 10 + len(only_left) + len(only_right) + 6
+        short = width - numbers < LEDGER_THEME_MIN  # long side names (document ids): short heads, a key below
+        if short:
+            only_left, only_right = "only L", "only R"
+            numbers = 7 + 10 + len(only_left) + len(only_right) + 6
         theme_width = max(8, min(22, width - numbers))
         heading = self.style("heading")
         total = {k: sum(getattr(t, k) for t in ledger) for k in
@@ -259,6 +268,8 @@ class RowList(WrapList):
         line("all themes", total, heading)
         text.append(f"= unchanged  ~ reworded (close)  {RELATED_MARK} related (same commitment rewritten)"
                     "  ▲ stronger  ▼ weaker", style=self.style("number"))
+        if short:
+            text.append(f"\nonly L = {names[0]}  ·  only R = {names[1]}", style=self.style("number"))
         return text
 
     def _fold(self, run: Sequence[int]) -> Text:
