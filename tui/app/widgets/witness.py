@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,6 +35,9 @@ def word_diff(base: str, text: str, variant: Style | str) -> Text:
     return out
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
 class WitnessList(OptionList):
     """Members (``Pledge`` objects) of one document; option ids are ``doc_id\\0index``.
 
@@ -60,10 +64,15 @@ class WitnessList(OptionList):
         for p in self.members:
             text = Text(f"{GLYPHS.get(p.strength, '•')} {p.strength} · sentence {p.index}", style=head)
             text.append("\n")
+            start = getattr(p, "start", 0)
+            if start:
+                text.append("… ")  # a clause of the sentence: the words before it belong to another pledge
             if self.base is None or p is self.base or self.base.text == p.text:
                 text.append(visible(p.text))
             else:
                 text.append_text(word_diff(self.base.text, p.text, insert))
+            if not _ENDS_SENTENCE.search(p.text):
+                text.append(" …")  # the sentence goes on after this clause
             options.append(Option(text, id=f"{p.doc_id}\x00{p.index}\x00{getattr(p, 'start', 0)}"))
         self.set_options(options)
         if options:
