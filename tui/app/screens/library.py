@@ -25,7 +25,7 @@ SORTS = ("date", "outlet", "title", "kind", "sentences", "pledges")
 
 def column_widths(total: int) -> list[tuple[str, int]]:
     """Columns and their widths for a table ``total`` cells wide (narrow screens drop the kind)."""
-    outlet, kind = (14, 22) if total >= 110 else (10, 0) if total < 90 else (12, 14)
+    outlet, kind = (20, 26) if total >= 160 else (14, 22) if total >= 110 else (10, 0) if total < 90 else (12, 14)
     counts = (5, 7)
     if total < 64:
         outlet, counts = 0, (0, 0)
@@ -94,6 +94,7 @@ class LibraryScreen(AccordScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.sub_title = "what changed between statements, which pledges recur"  # the tool in one line
         self.query_one("#library-filter").display = False
         self._show_message()
         self._show_errors()
@@ -159,9 +160,12 @@ class LibraryScreen(AccordScreen):
         names = {"date": "Date", "outlet": "Outlet", "title": "Title", "kind": "Kind",
                  "sentences": "Sent.", "pledges": "Pledges"}
         columns = column_widths(self.size.width or 120)
+        labels = {key: "" if key == "mark" else names[key] + (arrow if key == self.sort_key else "")
+                  for key, _ in columns}
+        extra = sum(max(0, len(labels[key]) - width) for key, width in columns)  # the arrow always shows
         for key, width in columns:
-            label = "" if key == "mark" else names[key] + (arrow if key == self.sort_key else "")
-            table.add_column(Text(label), key=key, width=width)
+            width = max(width, len(labels[key])) if key != "title" else max(12, width - extra)
+            table.add_column(Text(labels[key]), key=key, width=width)
         for doc in self._rows():
             mark = str(self.marked.index(doc.id) + 1) if doc.id in self.marked else ""
             pledges = "…" if self.pledges is None else str(self.pledges.get(doc.id, 0))
@@ -232,7 +236,10 @@ class LibraryScreen(AccordScreen):
             self.post_message(OpenReader(doc_id))
 
     def action_sort(self) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        shown = {key for key, _ in column_widths(self.size.width or 120)}
+        order = [k for k in SORTS if k in shown] or list(SORTS)  # never sort by a hidden column
+        at = order.index(self.sort_key) if self.sort_key in order else -1
+        self.sort_key = order[(at + 1) % len(order)]
         self.refresh_table()
 
     def action_reverse(self) -> None:
