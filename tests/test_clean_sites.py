@@ -825,3 +825,40 @@ def test_a_heading_that_ends_in_its_date_goes_and_its_date_is_lifted():
 def test_a_one_word_line_before_the_article_starts_is_not_taken_for_a_credit():
     result = _clean("\n".join(["Nairobi", *ARTICLE]))
     assert "a word alone on its line (a label or credit)" not in _reasons(result)
+
+
+@pytest.mark.parametrize(("opening", "field", "value"), [
+    ("APIA, Samoa (AP) — ", "source", "APIA, Samoa (AP)"),
+    ("NUSA DUA, INDONESIA: ", "dateline", "NUSA DUA, INDONESIA"),
+])
+def test_wire_datelines_with_a_country(opening, field, value):
+    result = _clean("\n".join([opening + ARTICLE[0], *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert getattr(result.furniture, field) == value
+
+
+@pytest.mark.parametrize("dateline", ["SANTIAGO (AP) — ", "Santiago/Nairobi, 3 March 2024 (dpa/KNA) - "])
+def test_a_standfirst_repeated_by_a_dated_lead_is_dropped_and_the_dateline_lifted(dateline):
+    standfirst = "Chile and Kenya say they agreed on Tuesday to expand trade in copper and tea."
+    result = _clean("\n".join([standfirst, dateline + ARTICLE[0], *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert standfirst not in result.body and result.furniture.source == dateline.rstrip(" -—")
+    assert "standfirst repeated by the first paragraph (line 2)" in _reasons(result)
+
+
+def test_a_different_standfirst_stays_above_a_dated_lead():
+    standfirst = "The ministers also discussed the future of the Pacific trade corridor and its ports."
+    result = _clean("\n".join([standfirst, "SANTIAGO (AP) — " + ARTICLE[0], *ARTICLE[1:]]))
+    assert standfirst in result.body and result.furniture.source == "SANTIAGO (AP)"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("To be continued.", "link to continue reading elsewhere"),
+    ("View Original Article", "link to continue reading elsewhere"),
+    ("Ministers meet in the port of Valparaiso on March 3, 2024. — AFP/File",
+     "photo caption with credit (credit lifted to the credits field)"),
+])
+def test_wire_sign_offs_and_dash_credits(line, reason):
+    result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert _reasons(result) == [reason]

@@ -497,6 +497,11 @@ def test_it_after_a_sentence_refers_to_that_sentences_subject():
     ("Silva said Chile views its partnership with Kenya as vital to addressing climate challenges.", None),
     ("Both governments intend to further strengthen collaboration on public health.", "intent"),
     ("The two sides will meet regularly to implement the commitments on trade.", "pledge"),
+    ("We’re back to direct, open, clear communications with Kenya, the minister said.", None),
+    ("I want to express my heartfelt respect to President Otieno for the decision.", None),
+    ("The two leaders looked forward to speaking again soon about the tea fund.", None),
+    ("I do not need to mention the formal side of our relations with Kenya.", None),
+    ("The declaration envisages increased cooperation in tourism, trade and energy.", "intent"),
 ])
 def test_schedules_instrument_names_and_courtesies_against_real_pledges(text, strength):
     found = detect_text(text)

@@ -86,6 +86,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"seek(?:s|ing)?|sought"),
     (INTENT, r"want(?:s|ed)?"),
     (INTENT, r"intend(?:s|ed|ing)?\s+to"),
+    (INTENT, r"envisag(?:e|es|ed|ing)"),
     (INTENT, r"would\s+like\s+to"),
     (INTENT, r"(?:it\s+is\s+|it's\s+)?(?:important|necessary|essential|vital|imperative)\s+"
              r"(?:for\s+(?:[\w'’-]+\s+){1,4}?)?to"),
@@ -124,7 +125,8 @@ _COURTESY = store.compile(
     r"(?![\w\s]{0,40}['’]s\s+(?!(?:[\w-]+\s+){0,3}(?:visit|trip|arrival|presence|attendance)(?![\w-]))))"
     r"|welcom(?:e|es|ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?=\s+(?:and|to|on|at|in|for|with)(?![\w-])|\s*[,.;]|\s*$)"
     r"|welcom(?:e|es|ed|ing)\s+(?-i:[A-Z][a-z]+)(?=\s+(?:to|at|in)\s+(?-i:[A-Z]))"  # "welcomed Starmer to Farmleigh"
-    r"|would\s+like\s+to\s+(?:(?:first|once\s+again|also)\s+)?(?:express|convey|extend|thank|congratulate|"
+    r"|look(?:s|ed|ing)?\s+forward\s+to\s+(?:speaking|talking|meeting|seeing|welcoming)\s+(?:again|soon|with)"
+    r"|(?:would\s+like|want|wish)\s+to\s+(?:(?:first|once\s+again|also)\s+)?(?:express|convey|extend|thank|congratulate|"
     r"take\s+this\s+opportunity|welcome|introduce|present))",  # "I would like to express my gratitude": courtesy;
     # "<Outlet> would like to introduce the full text of ...": an editor's preface
     re.I,
@@ -144,7 +146,8 @@ _NOUN_BEFORE = {
 }
 _NOT_VERB_BACK_BEFORE = {"looking", "look", "looked", "go", "going", "went", "come", "came", "dating",
                          "dates", "date", "way", "step", "stepped", "bring", "brought", "get", "got",
-                         "is", "are", "was", "were", "be", "been", "being", "it's", "now"}
+                         "is", "are", "was", "were", "be", "been", "being", "it's", "now", "we're", "they're",
+                         "you're", "i'm", "he's", "she's", "that's", "we've", "they've"}
 _CEREMONY = store.compile(r"(?<![\w-])(?:salute|ceremony|guard\s+of\s+honou?r|red\s+carpet|airport|arrival|banquet|"
                           r"reception|honou?r\s+guard)(?![\w-])", re.I)
 _HELD_NOUN = store.compile(
@@ -171,6 +174,7 @@ also meet Vice President X"."""
 _THANKS_FOR = store.compile(r"(?<![\w-])(?:thank(?:s|ed|ing)?|thankful|grateful|gratitude|appreciation)(?![\w-])"
                             r"[^.;:!?]{0,60}?(?<![\w-])for\s+(?:[\w'’“”\"-]+\s+){0,3}$", re.I)
 """Thanks for something: "thanked India for its \"immense support\"" (gratitude, not a pledge)."""
+_NO_NEED = store.compile(r"(?:(?<![\w-])not|n['’]t)\s+$", re.I)
 _GERUND_AFTER = store.compile(r"\s+[a-z]+ing(?![\w-])")
 _JUDGEMENT = frozenset({"important", "necessary", "essential", "vital", "imperative", "key", "crucial"})
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
@@ -199,6 +203,8 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
         return True
     if _INSTRUMENT_BEFORE.search(text, max(0, start - LOOK_BACK), start):
         return True  # "signed an agreement to encourage and protect investments": the instrument's name
+    if word.startswith("need") and _NO_NEED.search(text, max(0, start - 16), start):
+        return True  # "I do not need to mention ...": no need is no aim
     if _THANKS_FOR.search(text, max(0, start - LOOK_BACK - 40), start):
         return True  # "thanked X for its support", "grateful for the welcome": gratitude
     if cue_text.lower().endswith(" to") and cue_text.split()[0].lower() in _JUDGEMENT and _GERUND_AFTER.match(text, end):

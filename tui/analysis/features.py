@@ -92,9 +92,13 @@ def fold_countries(text: str) -> str:
     return "".join(out)
 
 
+_LIST_MARKER = store.compile(r"^\s*\(?\d{1,2}[.)](?:\s*\d{1,2}[.)])*\s+")
+"""A list item's number ("2. Both ministers ...", "(3) "): where it stands, not what it says."""
+
+
 def normalize(text: str) -> str:
     """Lowercase ``text`` with country names, variants and synonyms folded and boilerplate cut out."""
-    low = fold_countries(text).lower().replace("’", "'")
+    low = fold_countries(_LIST_MARKER.sub("", text, count=1)).lower().replace("’", "'")
     low = _BOILER_RE.sub(" ", low)
     return _VARIANT_RE.sub(lambda m: VARIANTS[m.group(1)], low)
 

@@ -126,9 +126,9 @@ _PREFIX_DATE = rf"(?i:{_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}\.?)(?:,?\s+\d
 _SOURCE_BODY = (
     r"^(?:(?P<source>"
     r"(?:[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)"  # VGP, TASS, VOV.VN
-    rf"|(?:{_CITY}(?:\s+\[{_CITY}\])?(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20
+    rf"|(?:{_CITY}(?:\s+\[{_CITY}\]|,\s+{_CITY}(?=\s*\())?(?:,\s+{_PREFIX_DATE})?\s*\([A-Z][A-Za-z.]{{1,11}}\))"  # Hanoi (VNA); A/B, June 20
     # (Xinhua); New Delhi [India], May 6 (ANI), as syndicated agency copy names the country too
-    rf"|(?:{_CITY},\s+{_PREFIX_DATE}\s*\([A-Z][\w.&'’]*(?:\s*[/\-–—,]?\s*[\w.&'’]+){{0,10}}\s*\))"  # Sydney,
+    rf"|(?:{_CITY},\s+{_PREFIX_DATE}\s*\([A-Za-z][\w.&'’]*(?:\s*[/\-–—,]?\s*[\w.&'’]+){{0,10}}\s*\))"  # Sydney,
     # July 4 (UrduPoint / Pakistan Point News - 4th Jul, 2023 ): a place, a date and a longer credit
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
 )
@@ -204,7 +204,7 @@ _ARCHIVE_NOTICE = store.compile(
 # A place dateline with a colon, as Indian outlets write it: "New Delhi: Prime Minister ...", "New Delhi,
 # Dec 6: India and Russia ...". Only before a whole sentence, and not a label ("Note:", "Pictures:").
 _COLON_DATELINE = store.compile(rf"^(?P<dateline>(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:\s+\[{_CITY}\])?"
-                                rf"(?:,\s+{_PREFIX_DATE})?)\s?:\s+(?=[A-Z])")
+                                rf"(?:,\s+{_PREFIX_DATE})?|(?P<caps>{_PLACE},\s+{_PLACE}))\s?:\s+(?=[A-Z])")
 # A place and a full stop, as some outlets open the article: "Jakarta. Indonesia and Australia have
 # agreed ...". Only before a whole sentence, never a title's abbreviation ("Prof. Smith said ...").
 _PERIOD_DATELINE = store.compile(r"^(?P<dateline>(?P<city>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2}))\.\s+(?=[A-Z])")
@@ -229,7 +229,8 @@ _SOURCE_CREDIT = store.compile(r"^[(\[]?\s*(?i:sources?)\s*:\s*(?P<name>[^()\[\]
 _CONTINUE = store.compile(
     r"^(?i:continue reading|keep reading|find out more|learn more|"
     r"read (?:the )?(?:full|original|complete|whole) (?:story|article|text)"
-    r"|read (?:it|this|more) (?:on|at)\b|source link|original (?:article|source|link))(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
+    r"|read (?:it|this|more) (?:on|at)\b|source link|original (?:article|source|link)|view (?:the )?original(?: article)?"
+    r"|to be continued)(?:\s+(?i:on|at|in)(?:\s+[\w.-]+(?:\s+[\w.-]+){0,2})?)?"
     r"\s*[:…»>→.]*\s*$"
 )
 # A registration or subscription wall: "To continue reading the rest of this article, please log in.",
@@ -255,6 +256,8 @@ _AGENCY_PHOTO = store.compile(
 )
 _PICTURE_WORD = store.compile(r"(?i:photo|picture|image|video|footage)")
 _PART = r"[A-Za-z][\w.&'’-]*(?:\s[A-Za-z][\w.&'’-]*){0,3}"
+_DASH_SLASH_CREDIT = store.compile(rf"\s[-–—]+\s*(?P<credit>{_WORDS}(?:/{_PART}){{1,3}})\s*$")
+"""A caption's credit after a dash: "... on November 14, 2022. — AFP/File"."""
 _SLASH_CREDIT = store.compile(
     rf"(?:[.!?)\]]\s+(?P<named>{_WORDS}(?:/{_PART}){{1,3}}|\({_WORDS}(?:/{_PART}){{1,3}}\))"
     rf"|\s(?P<anonymous>-(?:/{_PART}){{1,3}}))\s*$"
@@ -655,6 +658,9 @@ def _caption_credit(probe: str) -> tuple[int, int] | None:
     found = _SLASH_CREDIT.search(probe, tail) if "/" in probe else None
     if found:
         return found.span("named") if found.group("named") else found.span("anonymous")
+    found = _DASH_SLASH_CREDIT.search(probe, tail) if "/" in probe else None
+    if found:
+        return found.span("credit")
     found = _COPYRIGHT_CREDIT.search(probe, tail) if "©" in probe else None
     if found:
         return found.span("credit")
@@ -691,7 +697,8 @@ def _opening(probe: str, whole: str = "") -> list[_Lift]:
     place = _DATELINE_PREFIX.match(rest)
     if not place:
         colon = _COLON_DATELINE.match(rest) or _period_dateline(rest, whole)
-        if colon and colon.group("city").split()[0].casefold() not in _LABEL_WORDS and _SENTENCE_AFTER.match(
+        city = colon and (colon.group("city") or colon.group("caps"))  # "NUSA DUA, INDONESIA: ..." too
+        if colon and city.split()[0].casefold() not in _LABEL_WORDS and _SENTENCE_AFTER.match(
                 rest, colon.end()):
             lifts.append((at + colon.end(), "dateline", shift(colon.span("dateline")),
                           "dateline (lifted to the dateline field)"))
@@ -719,7 +726,8 @@ def _period_dateline(text: str, whole: str) -> re.Match[str] | None:
 def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
     """Keep a line in the body from folded offset ``cut`` on; on the first paragraph, lift its
     source credit and dateline first."""
-    if not state.started or _after_deck(state, view.text):
+    second = state.started and _after_deck(state, view.text)
+    if not state.started or second:
         for end, name, value, reason in _opening(view.text, state.text):
             if name == "source":
                 state.source = state.source or view.source(*value)
@@ -727,6 +735,11 @@ def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
                 state.dateline = state.dateline or view.source(*value)
             state.drop(line, view.source(cut, end), reason)
             cut = end
+    if second and cut:
+        (first_line, first), = state.kept.items()
+        if _near_copy(first, view.text[cut:]):  # the standfirst, printed again as the lead: one copy goes
+            del state.kept[first_line]
+            state.drop(first_line, first, f"standfirst repeated by the first paragraph (line {line})")
     state.kept[line] = view.original[view.at(cut):]
     state.started = True
 
@@ -737,13 +750,36 @@ _CAPS_OPENING = store.compile(rf"^(?:{_PLACE}(?:,\s+{_PREFIX_DATE})?(?:\s*\([A-Z
 
 
 def _after_deck(state: _State, probe: str) -> bool:
-    """True for the second kept paragraph when the first was a deck and this one opens with a
-    dateline in capitals and a dash ("WASHINGTON -- The first-ever summit ..."): the article's own
-    first paragraph. (A colon or a capitalised name is not enough there: "Xi: ..." is a speaker.)"""
+    """True for the second kept paragraph when the first was a deck or a one-sentence standfirst
+    and this one opens with a dateline in capitals and a dash ("WASHINGTON -- The first-ever summit
+    ...", "TOKYO (AP) — ...") or with a place, a date and an agency ("Athens, 7 December 2023
+    (dpa/MIA) - ..."): the article's own first paragraph. (A colon or a capitalised name is not
+    enough there: "Xi: ..." is a speaker.)"""
     if len(state.kept) != 1 or state.dateline or state.source:
         return False
-    first = next(iter(state.kept.values()))
-    return bool(_DECK.match(first.strip())) and bool(_CAPS_OPENING.match(probe))
+    first = next(iter(state.kept.values())).strip()
+    if not (_DECK.match(first) or _STANDFIRST.match(first)):
+        return False
+    if _CAPS_OPENING.match(probe):
+        return True
+    source = _SOURCE_PREFIX.match(probe)
+    return bool(source and source.group("source") and "(" in source.group("source"))
+
+
+_STANDFIRST = store.compile(r"^(?:[^.!?]|\.(?=\S)){20,350}[.!?][\"”’)]*$")
+"""A standfirst: one sentence over the article (no full stop inside it)."""
+STANDFIRST_REPEAT = 0.85
+"""Share of words a first paragraph must repeat of the standfirst above it to make the standfirst a copy."""
+
+
+def _near_copy(first: str, second: str) -> bool:
+    """True when ``first`` (a standfirst) says what ``second`` opens with, nearly word for word
+    ("Kishida says hats off to ..." over "Kishida said hats off to ...")."""
+    import difflib
+
+    a = first.casefold().split()
+    b = second.casefold().split()[: len(a) + 3]
+    return len(a) >= REPEAT_WORDS and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= STANDFIRST_REPEAT
 
 
 def _result(state: _State) -> CleanResult:
