@@ -862,3 +862,9 @@ def test_wire_sign_offs_and_dash_credits(line, reason):
     result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
     _kept(result, ARTICLE[0])
     assert _reasons(result) == [reason]
+
+
+def test_a_section_named_again_by_a_back_to_link_is_a_breadcrumb():
+    result = _clean("\n".join(["Chile-Kenya Relations", *ARTICLE, "Back to Chile-Kenya Relations"]))
+    _kept(result, ARTICLE[0])
+    assert _reasons(result) == ["breadcrumb (the page's 'Back to …' link names it)", "page navigation link or menu"]

@@ -434,6 +434,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
     headline_at = next((pos for pos, (_, t) in enumerate(content[:LABEL_LINES])
                         if title_key and _headline_key(t) == title_key), -1)
     seen: dict[str, int] = {}
+    back_to = {match_key(m.group(1)) for v in views if (m := _BACK_TO.match(v.text))}
     cut_reason = ""
     for pos, (line, text) in enumerate(content):
         view, key = views[pos], keys[pos]
@@ -456,6 +457,8 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "source credit (a line of its own before a dash; lifted to the source field)")
         elif pos < headline_at and _SECTION_LABEL.match(view.text):
             state.drop(line, text, "section label (a short line above the headline)")
+        elif not state.started and key in back_to:
+            state.drop(line, text, "breadcrumb (the page's 'Back to …' link names it)")
         elif title_key and _headline_key(view.text) == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
@@ -491,6 +494,8 @@ def _dateline_repeat(view: Folded, seen: dict[str, int]) -> tuple[str, int] | No
     return (view.source(*m.span("dateline")), earlier) if earlier is not None else None
 
 
+_BACK_TO = store.compile(r"^(?i:back\s+to)\s+(?!(?i:the\s+)?(?:top|home|homepage)\b)(\S.{0,80}?)\s*[.:»>]*$")
+"""A "Back to <section>" link: the section's name, printed above the article too, is a breadcrumb."""
 LABEL_LINES = 6
 """A headline is looked for among the first six lines; short lines above it are section labels."""
 _SECTION_LABEL = store.compile(r"^[\w'’&-]+(?:\s+[\w'’&-]+){0,2}$")
