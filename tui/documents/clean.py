@@ -613,7 +613,7 @@ def _furniture_alone(text: str) -> bool:
 
 def _widget_reason(probe: str) -> str:
     """Why a line is a caption ending in '|', a widget or stray punctuation, or ''."""
-    if _FIELD_ROW.match(probe):
+    if " | " in probe and _FIELD_ROW.match(probe):
         return "page fields (a date and labels between bars)"
     if _BAR_END.search(probe):
         return "photo caption (ends with '|')"
@@ -623,11 +623,11 @@ def _widget_reason(probe: str) -> str:
         return "advertisement label"
     if _COUNTER.match(probe):
         return "view or comment counter"
-    if _NEW_WINDOW.search(probe) and len(probe.split()) <= 40:
+    if "new " in probe.lower() and _NEW_WINDOW.search(probe) and len(probe.split()) <= 40:
         return "link to another page (opens in a new window)"
     if _TAP_TO_READ.match(probe) or _PRIVACY_LINK.match(probe):
         return "reader instruction or policy link"
-    if _SIGNUP.match(probe) and not _SIGNUP_PREFIX.match(probe):  # glued to the lead: only the widget goes
+    if "sign" in probe.lower() and _SIGNUP.match(probe) and not _SIGNUP_PREFIX.match(probe):  # glued to the lead: only the widget goes
         return "newsletter sign-up"
     if _READER_SETTINGS.match(probe):
         return "reader settings widget"
@@ -683,7 +683,7 @@ _Lift = tuple[int, str, tuple[int, int], str]
 def _opening(probe: str, whole: str = "") -> list[_Lift]:
     """Prefixes that open the first paragraph and are lifted: a date label ("date 2025-05-06",
     "Posted: June 20, 2024"), then a source credit or a place dateline."""
-    signup = _SIGNUP_PREFIX.match(probe)
+    signup = _SIGNUP_PREFIX.match(probe) if "privacy" in probe.lower() else None
     start = signup.end() if signup else 0
     label = _DATE_LABEL.match(probe[start:])
     at = start + label.end() if label else start
