@@ -868,3 +868,10 @@ def test_a_section_named_again_by_a_back_to_link_is_a_breadcrumb():
     result = _clean("\n".join(["Chile-Kenya Relations", *ARTICLE, "Back to Chile-Kenya Relations"]))
     _kept(result, ARTICLE[0])
     assert _reasons(result) == ["breadcrumb (the page's 'Back to …' link names it)", "page navigation link or menu"]
+
+
+def test_a_capitals_colon_dateline_under_a_deck_is_lifted():
+    deck = "Chile and Kenya held their first face-to-face talks on the sidelines of a summit"
+    result = _clean("\n".join([deck, "SANTIAGO, CHILE: " + ARTICLE[0], *ARTICLE[1:]]))
+    _kept(result, deck, ARTICLE[0])
+    assert result.furniture.dateline == "SANTIAGO, CHILE"

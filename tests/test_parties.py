@@ -501,3 +501,14 @@ def test_a_particle_name_after_a_title_and_plural_secretaries_give_both_sides():
     assert [p.actor for p in detect_text(text, context=[*context, text], who=who)] == ["both"]
     text = "The secretaries also committed to advancing initiatives on port security."
     assert [p.actor for p in detect_text(text, context=[*context, text], who=who)] == ["both"]
+
+
+def test_a_person_and_an_untied_name_before_the_cue_are_both_sides():
+    from tui.analysis.detection import detect_text
+
+    context = ["Chilean President Ana Silva met Otieno in Nairobi."]
+    who = P.of_text("", "\n".join(context))
+    assert who.parties == ("Chile",) or "Chile" in who.parties
+    text = "The two governments said Silva and Otieno agreed to resume military contacts."
+    found = detect_text(text, context=[*context, text], who=P.DocumentParties(("Chile", "Kenya"), who.people))
+    assert [p.actor for p in found] == ["both"]

@@ -1024,6 +1024,11 @@ def _subject_country(folded: str, names: Mapping[str, str]) -> str | None:
 _SUBJECT_OPENING = store.compile(r"^\W*(?:the\s+)?$", re.I)
 
 
+_AND_UNTIED_NAME = store.compile(r"\s+and\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+"
+                                 r"(?:\s+(?:[a-z]+ly|also|then|on\s+[A-Z][a-z]+day|today))*\s*$")
+"""After a person, "and" and a capitalised name that is no reference at all, right before the cue."""
+
+
 def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Sequence[str] = (),
           people: Mapping[str, str] | None = None) -> str:
     """Who commits in ``clause``, whose deciding cue starts at ``cue_start``.
@@ -1070,6 +1075,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
         i -= 1
     values: list[str] = []
     other = counterpart = False
+    if chain[-1].kind == "person" and _AND_UNTIED_NAME.match(before, chain[-1].end):
+        other = True  # "Biden and Xi agreed", Xi tied to no country in this document: most likely the other side
     for ref in chain:
         if ref.kind == "both":
             values.append(BOTH)

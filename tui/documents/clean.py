@@ -767,6 +767,9 @@ def _after_deck(state: _State, probe: str) -> bool:
         return False
     if _CAPS_OPENING.match(probe):
         return True
+    colon = _COLON_DATELINE.match(probe)
+    if colon and colon.group("caps"):  # "NUSA DUA, INDONESIA: ..." under a deck
+        return True
     source = _SOURCE_PREFIX.match(probe)
     return bool(source and source.group("source") and "(" in source.group("source"))
 
