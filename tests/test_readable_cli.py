@@ -84,6 +84,14 @@ def test_doc_heads_are_short_readable_and_unique():
     assert heads[4] == "hanoiti"
 
 
+def test_doc_heads_of_one_outlet_and_year_keep_the_year_and_add_a_letter():
+    docs = [SimpleNamespace(id=i, date=dt.date(y, m, 1), title="t") for i, y, m in
+            [("gov-uk-office-2024-10-25", 2024, 10), ("gov-uk-office-2024-11-18", 2024, 11),
+             ("gov-uk-office-2025-09-26", 2025, 9)]]
+    heads = view.doc_heads(docs, 5)
+    assert heads == ["go24a", "go24b", "gov25"]  # never "gov21" for a 2024 report
+
+
 def _synthetic(n_docs: int, n_groups: int) -> Commitments:
     docs = tuple(SimpleNamespace(id=f"outlet{i:05d}-{2010 + i * 15 // n_docs}", date=dt.date(2010 + i * 15 // n_docs,
                                  1 + i % 12, 1), title=f"Report {i}") for i in range(n_docs))

@@ -101,11 +101,16 @@ def doc_heads(docs: Sequence[Document], width: int) -> list[str]:
             head += f"{doc.date.year % 100:02d}"
         heads.append(head[:width])
     seen: dict[str, int] = {}
-    for i, h in enumerate(heads):  # still equal (same name and year, or cut by the width): number them
-        if heads.count(h) > 1:
+    repeated = {h for h in heads if heads.count(h) > 1}
+    for i, h in enumerate(list(heads)):  # still equal (same name and year, or cut by the width): letter them
+        if h in repeated:
             seen[h] = seen.get(h, 0) + 1
-            suffix = str(seen[h])
-            heads[i] = h[:width - len(suffix)] + suffix
+            letter = "abcdefghijklmnopqrstuvwxyz"[(seen[h] - 1) % 26]
+            year = f"{docs[i].date.year % 100:02d}"
+            if h.endswith(year) and width >= 4:  # "gov24a", never "gov21" for a 2024 document
+                heads[i] = h[:len(h) - 2][:width - 3] + year + letter
+            else:
+                heads[i] = h[:width - 1] + letter
     if len(set(heads)) != len(heads):
         heads = [f"d{i + 1}"[:width] for i in range(len(heads))]
     return heads
