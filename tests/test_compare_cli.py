@@ -370,3 +370,11 @@ def test_a_document_compared_with_itself_is_noted_and_related_floor_is_shown():
     assert "threshold 0.35 (related from 0.175)" in result.output
     data = json.loads(run("--corpus", CORPUS, "compare", "vgp", "vgp", "--format", "json").output)
     assert data["related_floor"] == pytest.approx(data["threshold"] * 0.5)
+
+
+def test_undated_text_from_stdin_is_named_by_its_id_not_by_todays_year():
+    result = CliRunner().invoke(cli, ["--corpus", CORPUS, "compare", "vgp", "-", "--width", "120"],
+                                input="The two sides agreed to expand trade in copper and tea.\n",
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "only in stdin" in result.output and "2026" not in result.output.split("threshold")[0]

@@ -155,7 +155,13 @@ class ThemeLedger:
 
 def side_names(left: Document, right: Document) -> tuple[str, str]:
     """("only in <left year>", "new in <right year>"); "only in" on both sides when the right is the
-    older (a swapped pair: nothing in it is new); document ids instead when the years match."""
+    older (a swapped pair: nothing in it is new); document ids instead when the years match or a side
+    is undated text from stdin (its date is only today's)."""
+    from tui.documents.corpus import STDIN_ID  # text from stdin without front matter
+
+    undated = any(d.id == STDIN_ID and getattr(d, "path", None) is None for d in (left, right))
+    if undated:
+        return f"only in {left.id}", f"only in {right.id}"
     if left.date.year < right.date.year:
         return f"only in {left.date.year}", f"new in {right.date.year}"
     if left.date.year > right.date.year:
