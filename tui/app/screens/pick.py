@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.keybar import KeyBar
 from tui.documents.document import Document
 from tui.infra.safety import one_line
 
@@ -48,6 +49,7 @@ class PickPairScreen(ModalScreen[tuple[str, str] | None]):
             with Horizontal(id="pick-buttons"):
                 yield Button("Compare", variant="primary", id="pick-ok")
                 yield Button("Cancel", id="pick-cancel")
+        yield KeyBar()  # this picker's own keys, not the library's underneath
 
     def on_mount(self) -> None:
         ids = [d.id for d in self.documents]
