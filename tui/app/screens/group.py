@@ -31,9 +31,11 @@ class GroupScreen(AccordScreen):
     HELP_TITLE = "Pledge group"
     AUTO_FOCUS = "#witness-0"
     BINDINGS = [
-        Binding("right", "witness(1)", "Next witness", key_display="→", id="group.next"),
-        Binding("left", "witness(-1)", "Prev witness", key_display="←", id="group.previous"),
-        Binding("enter", "read", "Read in context", id="group.read"),
+        # priority: the scrolling row of witnesses and the focused list bind these keys too (hidden),
+        # which kept them out of the key bar
+        Binding("right", "witness(1)", "Next witness", key_display="→", id="group.next", priority=True),
+        Binding("left", "witness(-1)", "Prev witness", key_display="←", id="group.previous", priority=True),
+        Binding("enter", "read", "Read in context", id="group.read", priority=True),
         Binding("escape", "back", "Back", id="group.back"),
     ]
 
