@@ -512,3 +512,12 @@ def test_a_person_and_an_untied_name_before_the_cue_are_both_sides():
     text = "The two governments said Silva and Otieno agreed to resume military contacts."
     found = detect_text(text, context=[*context, text], who=P.DocumentParties(("Chile", "Kenya"), who.people))
     assert [p.actor for p in found] == ["both"]
+
+
+def test_a_party_and_a_bare_title_before_the_cue_are_both_sides():
+    from tui.analysis.detection import detect_text
+
+    who = P.DocumentParties(("Chile", "Kenya"), {"Ana Silva": "Chile"})
+    text = "It was the first summit of its kind, and President Silva and the Prime Minister agreed on a port fund."
+    assert [p.actor for p in detect_text(text, who=who)] == ["both"]
+    assert [p.actor for p in detect_text("President Silva agreed to visit Nairobi in May.", who=who)] == ["Chile"]

@@ -1029,6 +1029,18 @@ _AND_UNTIED_NAME = store.compile(r"\s+and\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w
 """After a person, "and" and a capitalised name that is no reference at all, right before the cue."""
 
 
+def _and_bare_title(before: str, end: int) -> bool:
+    """True when what follows ``end`` up to the cue is "and (the) <title>", with no name after it."""
+    tail = _AND_THE.match(before, end)
+    if tail is None:
+        return False
+    title = _patterns().title.match(before, tail.end())
+    return bool(title) and not before[title.end():].strip(" ,")
+
+
+_AND_THE = store.compile(r"\s+and\s+(?:the\s+)?")
+
+
 def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Sequence[str] = (),
           people: Mapping[str, str] | None = None) -> str:
     """Who commits in ``clause``, whose deciding cue starts at ``cue_start``.
@@ -1077,6 +1089,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
     other = counterpart = False
     if chain[-1].kind == "person" and _AND_UNTIED_NAME.match(before, chain[-1].end):
         other = True  # "Biden and Xi agreed", Xi tied to no country in this document: most likely the other side
+    elif chain[-1].kind in ("person", "country") and _and_bare_title(before, chain[-1].end):
+        other = True  # "the Taoiseach and Prime Minister agreed": a title of no country, the other side
     for ref in chain:
         if ref.kind == "both":
             values.append(BOTH)
