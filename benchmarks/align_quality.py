@@ -46,7 +46,7 @@ def _line(name: str, s) -> str:  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> None:
-    from tui.analysis.align import DEFAULT_THRESHOLD, RELATED_RATIO
+    from tui.analysis.diffmodel import DEFAULT_THRESHOLD, RELATED_RATIO
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sweep", nargs=3, type=float, metavar=("FROM", "TO", "STEP"), default=(0.2, 0.5, 0.05))

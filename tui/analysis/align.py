@@ -70,13 +70,13 @@ from tui.analysis.diffmodel import (
     CLOSE,
     DEFAULT_THRESHOLD,
     RELATED,
-    RELATED_RATIO,
     REMOVED,
     REWORDED,
     UNCHANGED,
     Change,
     Comparison,
     Row,
+    related_floor,
 )
 from tui.analysis.themes import theme_of
 from tui.analysis.wordiff import diff_words
@@ -98,8 +98,6 @@ COMMON_IDF = 2.5
 "strengthen") does not count as shared content for the thin-overlap gate."""
 MERGE_COVERAGE = 0.6
 MERGE_FLOOR = 0.5  # a merge needs a score of at least this share of the threshold
-"""A related pair (mutual best partners among the sentences left unpaired) needs a score of at
-least this share of the threshold, so the live threshold moves both tiers in step."""
 ATTACH_RATIO = 0.7
 """A sentence left alone joins a row as a further counterpart of its best partner when that pair
 scores at least this share of the threshold."""
@@ -227,9 +225,10 @@ class Alignment:
 
     def _related(self, threshold: float, groups: dict[int, tuple[list[int], list[int]]]) -> list[_Candidate]:
         """Related pairs among the sentences the close pass left alone: mutual best partners
-        scoring at least :data:`RELATED_RATIO` of ``threshold`` (rounds repeat while new mutual
-        pairs appear, so a sentence whose best partner was taken can still find its own)."""
-        floor = threshold * RELATED_RATIO
+        scoring at least the related floor (:func:`~tui.analysis.diffmodel.related_floor`; rounds
+        repeat while new mutual pairs appear, so a sentence whose best partner was taken can still
+        find its own)."""
+        floor = related_floor(threshold)
         used_left = {i for ls, _ in groups.values() for i in ls}
         used_right = {j for _, rs in groups.values() for j in rs}
         pool = [c for c in self.candidates if floor <= c.score < threshold

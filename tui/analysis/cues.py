@@ -176,7 +176,8 @@ _THANKS_FOR = store.compile(r"(?<![\w-])(?:thank(?:s|ed|ing)?|thankful|grateful|
 """Thanks for something: "thanked India for its \"immense support\"" (gratitude, not a pledge)."""
 _NO_NEED = store.compile(r"(?:(?<![\w-])not|n['’]t)\s+$", re.I)
 _GERUND_AFTER = store.compile(r"\s+[a-z]+ing(?![\w-])")
-_JUDGEMENT = frozenset({"important", "necessary", "essential", "vital", "imperative", "key", "crucial"})
+_JUDGEMENT = frozenset({"important", "necessary", "essential", "vital", "imperative"})
+"""The adjectives of the "it is important to" cue (its pattern in :data:`_PATTERNS`)."""
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
 _NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")

@@ -18,10 +18,16 @@ CLOSE, RELATED = "close", "related"
 commitment or item rewritten: what the two share matters, not their word changes)."""
 
 DEFAULT_THRESHOLD = 0.35
-RELATED_RATIO = 0.5
-"""Related pairs are taken from this share of the threshold up (the floor moves with the threshold)."""
 """The default pairing threshold (:func:`tui.analysis.align.compare`), chosen on the labelled sets in
 ``tests/data`` (see ``benchmarks/align_quality.py``); here so that showing it imports no alignment."""
+RELATED_RATIO = 0.5
+"""A related pair (mutual best partners among the sentences left unpaired) needs a score of at
+least this share of the threshold, so the live threshold moves both tiers in step."""
+
+
+def related_floor(threshold: float) -> float:
+    """The least score of a related pair at ``threshold``."""
+    return threshold * RELATED_RATIO
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class Comparison:
     @property
     def related_floor(self) -> float:
         """The least score of a related pair at this threshold."""
-        return self.threshold * RELATED_RATIO
+        return related_floor(self.threshold)
 
     def summary(self) -> dict[str, int]:
         """Counts: unchanged, reworded, added, removed, moved, stronger, weaker, and the tiers

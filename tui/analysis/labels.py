@@ -40,9 +40,14 @@ def _stop(word: str, names: frozenset[str] = frozenset()) -> bool:
     low = word.lower()
     if low in _LABEL_STOP or features.stem(low) in _LABEL_STOP_STEMS or (len(word) < 3 and not word.isupper()):
         return True
-    if word[:1].isupper() and (low in names or low in _title_words()):
+    if _who_word(word, names):
         return True
     return word[:1].isupper() and _country_word(word)
+
+
+def _who_word(word: str, names: frozenset[str]) -> bool:
+    """A capitalised word of a person's name (``names``) or a one-word title ("Prince", "President")."""
+    return word[:1].isupper() and (word.lower() in names or word.lower() in _title_words())
 
 
 @lru_cache(maxsize=1)
@@ -65,15 +70,12 @@ def _who(toks: list[tuple[str, int, int, bool]], names: frozenset[str]) -> list[
     """Per token: a word of who speaks, a name or a title, written with a capital ("Crown Prince
     Mohammed bin Salman"); a part of a longer title counts only beside another such word, so
     "Defence cooperation" stays content while "Defence Minister" does not."""
-    def core(k: int) -> bool:
-        word = toks[k][0]
-        low = word.lower()
-        return word[:1].isupper() and (low in names or low in _title_words())
-
-    marks = [core(k) for k in range(len(toks))]
+    core = [_who_word(word, names) for word, _, _, _ in toks]
+    marks = list(core)
     for k, (word, _, _, _) in enumerate(toks):
         if not marks[k] and word[:1].isupper() and word.lower() in _title_parts():
-            marks[k] = (k > 0 and marks[k - 1]) or (k + 1 < len(toks) and (core(k + 1) or toks[k + 1][0].lower() in _title_parts()))
+            marks[k] = (k > 0 and marks[k - 1]) or (
+                k + 1 < len(toks) and (core[k + 1] or toks[k + 1][0].lower() in _title_parts()))
     return marks
 
 

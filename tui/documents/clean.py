@@ -562,8 +562,8 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "time stamp (when the page was updated)"
     elif _EMPTY_CREDIT.match(probe):
         reason = "dateline with an empty credit (a template's blank agency)"
-    elif not state.started and _DATED_HEADING.match(probe):
-        state.dateline = state.dateline or view.source(*_DATED_HEADING.match(probe).span("date"))
+    elif not state.started and (heading := _DATED_HEADING.match(probe)):
+        state.dateline = state.dateline or view.source(*heading.span("date"))
         reason = "page heading with its date (date lifted to the dateline field)"
 
     elif _ARCHIVE_NOTICE.match(probe):

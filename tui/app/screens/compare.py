@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.widgets import Header, Static
 
-from tui.analysis.diffmodel import RELATED_RATIO, side_names
+from tui.analysis.diffmodel import related_floor, side_names
 from tui.app.analysis import counterparts
 from tui.app.messages import OpenPair, OpenReader, PickCompare, SettingChanged
 from tui.app.screens.base import AccordScreen
@@ -305,7 +305,7 @@ class CompareScreen(AccordScreen):
             text.append("  ·  " if wide else " · ")
             for n, (mark, style) in enumerate(marks):
                 text.append(("" if not n else " ") + mark, style=rows.cstyle(style))
-        floor = round(self.threshold * RELATED_RATIO, 3)
+        floor = round(related_floor(self.threshold), 3)  # the live threshold, also while re-aligning
         view = [f"threshold {self.threshold:.2f} (related from {floor:g})" if width >= 100 else f"t {self.threshold:.2f}",
                 FILTER_NAMES[self.status_filter] if width >= 100 else self.status_filter]
         if self.theme_filter:

@@ -231,7 +231,6 @@ class RowList(WrapList):
 
     # -- the ledger ----------------------------------------------------------------------------------
 
-
     def ledger_text(self) -> Text:
         """Per theme: carried over (with how), only in the older document, new in the newer."""
         ledger = list(self.view.ledger or ())
