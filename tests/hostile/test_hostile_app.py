@@ -70,15 +70,13 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-async def _walk() -> dict[str, tuple[str, list[str]]]:
-    import tempfile
+async def _walk(folder: str) -> dict[str, tuple[str, list[str]]]:
     from pathlib import Path
 
     from tui.app import AccordApp
     from tui.app.settings import Settings
 
     seen: dict[str, tuple[str, list[str]]] = {}
-    folder = tempfile.mkdtemp(prefix="accord-settings-")  # module scope: the per-test config folder is not set yet
     app = AccordApp(corpus=_corpus(), settings=Settings(Path(folder) / "settings.json"))
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
@@ -114,8 +112,9 @@ async def _walk() -> dict[str, tuple[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def screens():
-    return asyncio.run(_walk())
+def screens(tmp_path_factory):
+    # module scope: the per-test config folder is not set yet, so the settings get their own folder
+    return asyncio.run(_walk(str(tmp_path_factory.mktemp("accord-settings"))))
 
 
 def test_every_screen_was_painted(screens):
