@@ -86,6 +86,17 @@ async def test_two_marked_documents_compare(make_app):
         assert (app.screen.left.id, app.screen.right.id) == (first, second)
 
 
+async def test_a_third_mark_says_which_mark_gave_way(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "down", "space", "down", "space")
+        await settle(pilot)
+        first, second, third = _ids_sorted(app)[:3]
+        assert app.screen.marked == [second, third]
+        assert any(first in n.message and "two" in n.message for n in app._notifications)
+
+
 async def test_empty_corpus_says_what_to_do(tmp_path: Path):
     app = AccordApp(corpus=load_corpus([tmp_path]), prepare=None, find_commitments=None)
     async with app.run_test(size=SIZE) as pilot:

@@ -450,7 +450,8 @@ class CompareScreen(AccordScreen):
         position = rows.current_row()
         parts = [rows.position_text()]
         if rows.highlighted_item is not None and rows.highlighted_item.key == "ledger":
-            parts.append("the ledger: what carried over by theme · n goes to the first pair, } to one-sided runs")
+            parts.append("the ledger: what carried over by theme · n goes to the first pair, } to one-sided runs"
+                         if (self.size.width or 120) >= 100 else "ledger by theme · n: first pair · }: one-sided runs")
         elif rows.current_is_fold():
             parts.append("enter expands the run · z folds or unfolds every run")
         elif position is not None and position < len(rows.rows) and self.comparison is not None:
@@ -484,6 +485,8 @@ class CompareScreen(AccordScreen):
             else:
                 parts.append("enter reads it in context")
         line = one_line("  ·  ".join(parts))
+        if len(line) > (self.size.width or 120) - 2:  # narrow: tighter separators before the ellipsis
+            line = one_line(" · ".join(parts))
         if line == self._detail_text:
             return  # already shown (the cursor's watcher updated it before its message came)
         self._detail_text = line

@@ -65,14 +65,16 @@ class GroupScreen(AccordScreen):
         yield KeyBar()
 
     def _heading(self) -> Text:
+        """Label, where the focused witness is (so the keys to the others are never cut off), the
+        legend, then theme and terms, which may be cut when the window is short of width."""
         text = Text(one_line(self.group.label), style="bold")
-        terms = ", ".join(key_words(self.group)[:8]) if self.group.terms else ""
-        text.append(f"\ntheme: {one_line(self.group.theme)}  ·  {len(self.documents)} document(s)"
-                    + (f"  ·  terms: {one_line(terms)}" if terms else ""), style="italic")
-        text.append("\nunderlined: words that differ from the wording before it in time", style="italic")
         hint = self._hint()
         if hint:
             text.append("\n" + hint, style="bold")
+        text.append("\nunderlined: words that differ from the wording before it in time", style="italic")
+        terms = ", ".join(key_words(self.group)[:8]) if self.group.terms else ""
+        text.append(f"\ntheme: {one_line(self.group.theme)}  ·  {len(self.documents)} document(s)"
+                    + (f"  ·  terms: {one_line(terms)}" if terms else ""), style="italic")
         return text
 
     def _hint(self) -> str:
@@ -88,8 +90,7 @@ class GroupScreen(AccordScreen):
         if fit >= n:
             return f"{current} · ←/→ moves between witnesses"
         last = self.documents[-1]
-        return (f"{current} · {fit} of {n} fit: ←/→ moves between witnesses "
-                f"(→ reaches {one_line(last.id)} · {last.date.year})")
+        return f"{current} · {fit} of {n} fit · ←/→ moves, → reaches {one_line(last.id)} ({last.date.year})"
 
     def on_mount(self) -> None:
         self._fit_columns()

@@ -274,6 +274,8 @@ class LibraryScreen(AccordScreen):
         if doc_id in self.marked:
             self.marked.remove(doc_id)
         else:
+            if len(self.marked) == 2:  # a comparison takes two: say which mark gave way
+                self.notify(f"Unmarked {self.marked[0]}: a comparison takes two documents", timeout=4)
             self.marked = (self.marked + [doc_id])[-2:]
         self.refresh_table()
 
