@@ -201,7 +201,7 @@ def canonical_actor(name: str | None) -> str | None:
     if low in ("both", ""):
         return low or None
     try:
-        from tui.analysis.parties import canonical as canonical_party
+        from tui.vocabulary.countries import canonical as canonical_party
 
         found = canonical_party(name)
         if found:

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from tui.documents.clean import clean_text
 from tui.documents.corpus import build_document
-from tui.documents.normal import nfc
 from tui.documents.sentences import segment
+from tui.vocabulary.normal import nfc
 
 from .test_clean import _account
 

@@ -88,3 +88,36 @@ def test_python_m_tui_list_json_importtime():
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "tui.documents.corpus" in imported  # the trace is real
     assert not any(name == "textual" or name.startswith("textual.") for name in imported)
+
+
+LAYERS = {"infra": 0, "vocabulary": 1, "documents": 2, "analysis": 3, "render": 4, "app": 5, "cli": 5, "pager": 5,
+          "__main__": 6}
+"""The layers of ``tui/``, lowest first: a module imports from its own layer or a lower one only."""
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "infra"  # the package's face (``tui``: its version) is the ground
+
+
+def test_imports_run_one_way():
+    """Every ``tui`` import, at module level or inside a function (a lazy import is still a
+    dependency), points to the importer's layer or below: infra < vocabulary < documents <
+    analysis < render < app, cli."""
+    import ast
+
+    package = ROOT / "tui"
+    upward = []
+    for path in sorted(package.rglob("*.py")):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        mine = LAYERS[_layer(module)]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("tui"):
+                targets = [node.module] if node.module != "tui" else [f"tui.{a.name}" for a in node.names if a.name in LAYERS]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names if a.name.startswith("tui")]
+            else:
+                continue
+            upward += [f"{module} -> {t} (line {node.lineno})" for t in targets if LAYERS[_layer(t)] > mine]
+    assert upward == []
+    assert set(LAYERS) - {"cli", "pager", "__main__"} <= {p.name for p in package.iterdir() if p.is_dir()}

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.documents.clean import clean_text
-from tui.documents.normal import fold, folded, match_key, nfc
+from tui.vocabulary.normal import fold, folded, match_key, nfc
 
 from .test_clean import ARTICLE, _assert_article_kept
 

@@ -15,6 +15,7 @@ from tui.analysis import parties as P
 from tui.analysis.parties import BOTH
 from tui.documents.corpus import parse_front_matter
 from tui.infra.errors import InputError
+from tui.vocabulary import countries as C
 
 from .conftest import ROOT
 
@@ -44,17 +45,17 @@ VN_RU = ("Vietnam", "Russia")
     ("Japanese", "Japan"), ("Indian", "India"), ("Chinese", "China"), ("French", "France"),
 ])
 def test_canonical_names(form, name):
-    assert P.canonical(form) == name
+    assert C.canonical(form) == name
 
 
 def test_unknown_name_is_none():
-    assert P.canonical("Atlantis") is None
-    assert P.canonical("") is None
+    assert C.canonical("Atlantis") is None
+    assert C.canonical("") is None
 
 
 def test_mentions_cover_names_demonyms_and_capitals_with_source_offsets():
     text = "Moscow and Hanoi support it; Japanese firms, New Delhi and Washington D.C. agree; Việt Nam's role."
-    found = P.mentions(text)
+    found = C.mentions(text)
     assert [(text[m.start:m.end], m.country, m.kind) for m in found] == [
         ("Moscow", "Russia", "capital"), ("Hanoi", "Vietnam", "capital"), ("Japanese", "Japan", "demonym"),
         ("New Delhi", "India", "capital"), ("Washington D.C.", "United States", "capital"),
@@ -65,13 +66,13 @@ def test_mentions_cover_names_demonyms_and_capitals_with_source_offsets():
 def test_nfd_input_matches_like_nfc():
     nfc = "Thủ tướng Việt Nam và Nga"
     nfd = unicodedata.normalize("NFD", nfc)
-    a, b = P.mentions(nfc), P.mentions(nfd)
+    a, b = C.mentions(nfc), C.mentions(nfd)
     assert [m.country for m in a] == [m.country for m in b] == ["Vietnam"]
     assert nfd[b[0].start:b[0].end] == unicodedata.normalize("NFD", "Việt Nam")
 
 
 def test_lowercase_words_are_not_countries():
-    assert P.mentions("fine china, roast turkey and a guinea pig") == []
+    assert C.mentions("fine china, roast turkey and a guinea pig") == []
 
 
 # --- parties of a document ----------------------------------------------------------------------
@@ -204,7 +205,7 @@ _WORDS = st.sampled_from(["Vietnam", "Russia", "China", "Japanese", "Moscow", "H
 def test_actor_is_a_party_both_a_country_or_empty(words, parties):
     clause = " ".join(words) + " pledged to help"
     got = P.actor(clause, clause.rindex("pledged"), parties, ["Russian President Vladimir Putin spoke."])
-    names = {c.name for c in P.countries()}
+    names = {c.name for c in C.countries()}
     assert got in set(parties) | {BOTH, ""} or got in names
     if got not in (BOTH, "") and parties and got not in parties:
         assert got in names  # a third country, for the caller to reject
@@ -213,7 +214,7 @@ def test_actor_is_a_party_both_a_country_or_empty(words, parties):
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=80))
 def test_mentions_offsets_are_inside_the_text(text):
-    for m in P.mentions(text):
+    for m in C.mentions(text):
         assert 0 <= m.start < m.end <= len(text)
     P.actor(text, len(text) // 2, VN_RU)
     P.instruments(text)
@@ -279,7 +280,7 @@ PENDING: set[str] = set()
 
 
 def _banned() -> list[str]:
-    big = [c for c in P.countries()][:60]
+    big = [c for c in C.countries()][:60]
     words = {c.name for c in big} | {d for c in big for d in c.demonyms if d} | set(LEADERS)
     words |= {"Viet Nam", "Russian Federation"}
     return sorted(w for w in words if len(w) >= 4 or w in LEADERS)
@@ -331,7 +332,7 @@ def test_pending_modules_still_exist():
 
 
 def test_lexicon_names_no_leader():
-    text = (ROOT / "tui" / "analysis" / "lexicon.toml").read_text(encoding="utf-8")
+    text = (ROOT / "tui" / "vocabulary" / "lexicon.toml").read_text(encoding="utf-8")
     assert not [w for w in LEADERS if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text)]
     for word in ("Duma", "Rosatom", "Zarubezhneft", "Vietsovpetro", "Gazprom", "Novatek", "east sea"):
         assert word.lower() not in text.lower()
@@ -341,7 +342,7 @@ def test_lexicon_names_no_leader():
                                   "the Sea of Japan", "the Gulf of Mexico", "the North American Leaders' Summit",
                                   "Latin American markets"])
 def test_a_place_named_after_a_country_is_not_the_country(text):
-    assert P.mentions(text) == []
+    assert C.mentions(text) == []
 
 
 def test_a_pledge_about_a_sea_named_after_a_third_country_is_kept():

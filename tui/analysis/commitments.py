@@ -38,6 +38,7 @@ from tui.analysis.labels import group_ids, group_label, name_words
 from tui.analysis.themes import THEME_NAMES, theme_of
 from tui.documents.document import Document
 from tui.infra.errors import AccordError
+from tui.vocabulary import countries
 
 __all__ = [
     "THEME_NAMES", "Commitments", "Explanation", "Group", "PairScore", "Pledge", "UnknownGroup", "detect", "explain",
@@ -250,7 +251,7 @@ def _pair_keys(docs: Sequence[Document]) -> dict[str, tuple[str, ...]]:
     for d in docs:
         if own[d.id] in main or not main:
             continue
-        named = Counter(m.country for m in parties.mentions(d.title + "\n" + d.body))
+        named = Counter(m.country for m in countries.mentions(d.title + "\n" + d.body))
         best = max(main, key=lambda k: (min(named[c] for c in k), sum(named[c] for c in k), k))
         if min(named[c] for c in best) > 0:
             out[d.id] = best

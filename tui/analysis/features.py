@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 import Stemmer  # PyStemmer: the Snowball algorithms in C (same stems as snowballstemmer)
 
-from tui.analysis import lexicon as _lexicon
 from tui.infra import store
+from tui.vocabulary import lexicon as _lexicon
 
 _WORD = store.compile(r"\d{1,3}(?:,\d{3})+(?![\w,])|[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 """A word, or a number with thousands separators ("3,000" is one number, not "3" and "000")."""
@@ -76,7 +76,7 @@ def fold_countries(text: str) -> str:
     """``text`` with every country name and demonym written as the country's one canonical word
     ("Viet Nam", "Vietnamese" -> "Vietnam"; "the United States", "American" -> "UnitedStates"), so
     statements between any two countries weigh their parties' names alike."""
-    from tui.analysis.parties import mentions
+    from tui.vocabulary.countries import mentions
 
     found = [m for m in mentions(text) if m.kind in ("name", "demonym")]
     if not found:
@@ -243,7 +243,7 @@ def readable(stems: Sequence[str], text: str) -> tuple[str, ...]:
                     if t in wanted:
                         surface.setdefault(t, phrase)
     if len(surface) < len(wanted):  # folded countries: "British" -> unitedkingdom
-        from tui.analysis.parties import mentions
+        from tui.vocabulary.countries import mentions
 
         for m in mentions(text):
             if m.kind in ("name", "demonym"):

@@ -53,7 +53,7 @@ def _who_word(word: str, names: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """One-word titles of the lexicon ("President", "Prince", "Chancellor"), lowercase."""
-    from tui.analysis import lexicon
+    from tui.vocabulary import lexicon
 
     return frozenset(t.lower().rstrip(".") for t in lexicon.section("parties")["titles"] if " " not in t)
 
@@ -61,7 +61,7 @@ def _title_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _title_parts() -> frozenset[str]:
     """Words of the lexicon's longer titles ("Crown" of "Crown Prince", "Foreign" of "Foreign Minister")."""
-    from tui.analysis import lexicon
+    from tui.vocabulary import lexicon
 
     return frozenset(w.lower() for t in lexicon.section("parties")["titles"] if " " in t for w in t.split())
 
@@ -92,7 +92,7 @@ def name_words(names: Sequence[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _country_word(word: str) -> bool:
-    from tui.analysis.parties import mentions
+    from tui.vocabulary.countries import mentions
 
     return any(m.start == 0 and m.end == len(word) for m in mentions(word))
 

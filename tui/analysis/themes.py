@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tui.analysis import features, lexicon
+from tui.analysis import features
 from tui.infra import store
+from tui.vocabulary import lexicon
 
 _LEXICON = lexicon.section("themes")
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = tuple((t, tuple(_LEXICON[t])) for t in _LEXICON["order"])
@@ -23,10 +24,9 @@ def _stems() -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
 def _key() -> str:
     import Stemmer
 
-    from tui.analysis import parties
-    from tui.documents import normal
+    from tui.vocabulary import countries, normal
 
-    return (f"{lexicon.fingerprint()}|{parties.table_key()}|"
+    return (f"{lexicon.fingerprint()}|{countries.table_key()}|"
             f"{store.files_key(__file__, features.__file__, normal.__file__, Stemmer.__file__)}")
 
 

@@ -33,7 +33,7 @@ Rules are general kinds of page furniture, not per-site phrases or line numbers:
   square brackets, "Continue reading on:" links, registration walls, tag and
   hashtag lines, and stray punctuation lines.
 
-Rules match a folded view of each line (:mod:`tui.documents.normal`: no
+Rules match a folded view of each line (:mod:`tui.vocabulary.normal`: no
 diacritics, so NFC and NFD captures clean alike); the body and the ledger
 keep the capture's own characters. Every non-blank source line ends up
 either in the body (whole, or after lifted prefixes) or in the removal
@@ -47,9 +47,9 @@ import re
 from dataclasses import dataclass, field
 
 from tui.documents.model import CleanResult, Furniture, Paragraph, Removed
-from tui.documents.normal import Folded, folded, match_key
 from tui.documents.sentences import ends_no_sentence
 from tui.infra import store
+from tui.vocabulary.normal import Folded, folded, match_key
 
 _TEASER = store.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"

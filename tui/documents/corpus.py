@@ -191,8 +191,8 @@ def _as_parties(value: object, path: object, line: int | None) -> tuple[str, ...
     """The canonical names of a ``parties`` array ("Viet Nam" -> "Vietnam"); unknown names are errors."""
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
         raise InputError(path, "'parties' must be a non-empty array of country names (strings)", line=line)
-    from tui.analysis.parties import canonical  # lazy: the country library loads only for this key
     from tui.infra.safety import one_line
+    from tui.vocabulary.countries import canonical  # lazy: the country library loads only for this key
 
     names: list[str] = []
     for raw in value:

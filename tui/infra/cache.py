@@ -27,7 +27,7 @@ from tui import __version__
 T = TypeVar("T")
 
 # Packages whose code decides analysis results; a change to any of their modules changes every key.
-_ANALYSIS_PACKAGES = ("documents", "analysis")
+_ANALYSIS_PACKAGES = ("vocabulary", "documents", "analysis")
 
 
 def root() -> Path:
@@ -139,7 +139,7 @@ def cached(kind: str, parts: Iterable[str], compute: Callable[[], T]) -> T:
 
 
 # A finished output depends on the code that renders it as well: every module of the package.
-_OUTPUT_PACKAGES = (".", "infra", "documents", "analysis", "render")
+_OUTPUT_PACKAGES = (".", "infra", "vocabulary", "documents", "analysis", "render")
 _OUTPUT_MAGIC = b"accord-output 1 "
 
 
