@@ -62,6 +62,21 @@ def test_list_text(corpus):
     assert not ANSI.search(result.output)
 
 
+@pytest.mark.parametrize("command", [["list", "--format", "json"], ["show", "evil-2024", "--format", "json"],
+                                     ["commitments", "--format", "json"]])
+def test_corpus_option_after_the_command_name(hostile, command):
+    before = run("--corpus", str(hostile), *command)
+    after = run(command[0], "--corpus", str(hostile), *command[1:])
+    assert after.exit_code == 0 and before.exit_code == 0
+    assert after.output == before.output and "evil-2024" in after.output
+
+
+def test_corpus_option_after_the_command_adds_to_the_global_one(hostile):
+    data = json.loads(run("--corpus", str(CORPUS_DIR), "list", "--corpus", str(hostile), "--format", "json").output)
+    ids = {d["id"] for d in data["documents"]}
+    assert "evil-2024" in ids and len(ids) == 6
+
+
 def test_list_json_schema(corpus):
     result = run("--corpus", str(CORPUS_DIR), "list", "--format", "json")
     data = json.loads(result.output)

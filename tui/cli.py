@@ -186,6 +186,19 @@ def _emit_lines(settings: Settings, lines, width: int) -> None:  # type: ignore[
     settings.emit(lines, width)
 
 
+def _add_corpus(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> None:
+    """``--corpus`` after a command name adds to the global ``--corpus`` folders."""
+    if value:
+        settings = ctx.ensure_object(Settings)
+        settings.corpus = tuple(settings.corpus) + tuple(value)
+
+
+corpus_option = click.option(
+    "--corpus", multiple=True, type=click.Path(path_type=Path, file_okay=False), expose_value=False,
+    callback=_add_corpus, help="Read documents from this folder (repeatable; same as the global --corpus).")
+"""``--corpus`` accepted after the command name too (``accord list --corpus DIR``)."""
+
+
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--corpus",
@@ -230,6 +243,7 @@ def cli(ctx: click.Context, corpus: tuple[Path, ...], max_bytes: int, encoding: 
 
 
 @cli.command("list")
+@corpus_option
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv"], case_sensitive=False),
               default="text", show_default=True, help="Output format (csv: one row per document).")
 @click.option("--width", type=WIDTH, default=None, help="Text width (default: terminal).")
@@ -258,6 +272,7 @@ def list_cmd(settings: Settings, fmt: str, width: int | None) -> None:
 
 
 @cli.command("show")
+@corpus_option
 @click.argument("doc_id", metavar="ID")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
 @click.option("--removed", is_flag=True, help="List what cleaning removed from the capture, and why (JSON always has it).")
@@ -319,6 +334,7 @@ def _find_commitments(docs):  # type: ignore[no-untyped-def]
 
 
 @cli.command("commitments")
+@corpus_option
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv", "html"], case_sensitive=False),
               default="text", show_default=True,
               help="Output format (csv: one row per group and document, for spreadsheets; html: one page with "
@@ -488,6 +504,7 @@ def _parse_date(value: str, option: str) -> dt.date:
 
 
 @cli.command("compare")
+@corpus_option
 @click.argument("left", metavar="[LEFT", required=False)
 @click.argument("right", metavar="RIGHT]", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"], case_sensitive=False),
@@ -636,18 +653,15 @@ def _document_arg(settings: Settings, corpus, ref: str):  # type: ignore[no-unty
 
 
 @cli.command("browse")
-@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Read documents from this folder (repeatable; same as the global --corpus).")
+@corpus_option
 @pass_settings
-def browse(settings: Settings, corpus: tuple[Path, ...] = ()) -> None:
+def browse(settings: Settings) -> None:
     """Open the Textual app to browse, read and compare the corpus.
 
     \b
     Example:
       accord browse --corpus ./my-statements
     """
-    if corpus:
-        settings.corpus = tuple(settings.corpus) + tuple(corpus)
     try:
         from tui.app import run
     except ImportError as exc:  # pragma: no cover - the app ships with accord
