@@ -659,8 +659,12 @@ def test_a_short_label_above_the_headline_is_a_section_label(label):
     result = _clean("\n".join([label, "", title, "", *ARTICLE]), title)
     assert result.body.startswith(ARTICLE[0])
     assert _reasons(result)[0] == "section label (a short line above the headline)"
-    below = _clean("\n".join([title, "", label, "", *ARTICLE]), title)  # below the headline: kept
-    assert label in below.body
+    below = _clean("\n".join([title, "", label, "", *ARTICLE]), title)
+    if " " in label:  # several words below the headline: a kicker or a subheading, kept
+        assert label in below.body
+    else:  # one word: a section label wherever it stands above the article
+        assert label not in below.body and below.body.startswith(ARTICLE[0])
+        assert "a word alone above the article (a section label)" in _reasons(below)
 
 
 def test_sponsored_boxes_and_find_out_more_links_go():
@@ -864,3 +868,65 @@ def test_a_capitals_colon_dateline_under_a_deck_is_lifted():
     result = _clean("\n".join([deck, "SANTIAGO, CHILE: " + ARTICLE[0], *ARTICLE[1:]]))
     _kept(result, deck, ARTICLE[0])
     assert result.furniture.dateline == "SANTIAGO, CHILE"
+
+
+# --------------------------------------------------------------------------- trials of 2026-12-03 (Europe, Asia, Africa)
+
+
+@pytest.mark.parametrize("line", ["Jane Okafor 29 seconds ago Tue 15th June 2021 | 06:40 PM", "Luis Vera 3 hours ago",
+                                  "Ama Mensah an hour ago Mon 2nd May 2022"])
+def test_a_byline_with_a_relative_time_goes_and_its_name_is_lifted(line):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.byline == line.split(" ")[0] + " " + line.split(" ")[1]
+
+
+def test_a_sentence_with_ago_stays():
+    sentence = "Chile and Kenya opened embassies in each other's capitals 30 years ago this month."
+    result = _clean(_page(sentence))
+    _kept(result, sentence, ARTICLE[0])
+
+
+@pytest.mark.parametrize("teaser", ["More Stories From World", "More stories", "More Articles in Politics"])
+def test_a_more_stories_heading_ends_the_article(teaser):
+    result = _clean("\n".join([*ARTICLE, teaser, "Peru and Ghana sign a fishing accord in Lima."]))
+    assert result.body.endswith(ARTICLE[-1]) and "fishing accord" not in result.body
+
+
+def test_a_download_link_goes():
+    result = _clean(_page("Download: Read the conclusions of the Chile-Kenya Council here."))
+    _kept(result, ARTICLE[0])
+    assert "Download" not in result.body
+
+
+@pytest.mark.parametrize("credit", ["SANTIAGO (PressLine News / Andes - 15th June, 2021)",
+                                    "NAIROBI (Sample Wire - March 3, 2024)"])
+def test_a_place_and_a_credit_ending_in_a_date_are_lifted(credit):
+    result = _clean("\n".join([credit + " " + ARTICLE[0], *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.source == credit
+
+
+def test_a_capitals_place_and_its_country_alone_are_the_dateline():
+    result = _clean(_page("SANTIAGO, Chile"))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.dateline == "SANTIAGO, Chile"
+    other = _clean(_page("SANTIAGO, Tuesday"))  # not a country: not taken for a dateline here
+    assert "SANTIAGO, Tuesday" in other.body
+
+
+def test_a_caption_ending_in_a_dash_and_an_agency_above_the_article_goes():
+    caption = "President Boric meets President Ruto in Santiago on 7 June 2024. — APP"
+    result = _clean(_page(caption))
+    _kept(result, ARTICLE[0])
+    assert caption not in result.body and "APP" in result.furniture.credits
+    inside = _clean("\n".join([*ARTICLE, "The ministers will meet again in Lima next year. — AFP"]))
+    assert "meet again in Lima next year. — AFP" in inside.body  # inside the article: kept
+
+
+def test_a_section_word_under_the_headline_lets_the_standfirst_and_dateline_be_read():
+    title = "Chile and Kenya expand trade"
+    standfirst = "Chile and Kenya agreed to expand trade in copper and tea."
+    result = _clean("\n".join([title, "World", standfirst, "SANTIAGO (AFP) – " + ARTICLE[0], *ARTICLE[1:]]), title)
+    assert result.furniture.source == "SANTIAGO (AFP)" and standfirst not in result.body
+    _kept(result, ARTICLE[0])

@@ -55,7 +55,7 @@ _TEASER = store.compile(
     r"^[\W_]*(other news|more news|latest news|related news|related (articles|stories|posts)"
     r"|trending( now)?|read more|read also|see also|most (read|popular|viewed)"
     r"|you (may|might) (also )?(like|(be )?interested in)( [\w ]{1,30})?|recommended( for you)?|editor'?s picks?"
-    r"|more from\b.*"
+    r"|more from\b.*|more (?:stories|articles|videos|headlines)(?: (?:from|in|on) [\w &'’-]{1,30})?"
     r"|leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)"
     r"|binh luan|commentaires|comentarios|kommentare"  # "Comments" (folded) in other languages
     r"|related links|disclaimer\s*:\s*all\s+(?:the\s+)?comments\b.*"  # a comments policy: the article has ended
@@ -64,7 +64,8 @@ _TEASER = store.compile(
 )
 # A single teaser link inside the article: "See also: <headline>", "READ MORE: <headline>".
 _TEASER_LINK = store.compile(
-    r"^[\W_]*(read more|read also|also read|see also|related|more news|related (news|articles?|stories)|read|watch|listen)"
+    r"^[\W_]*(read more|read also|also read|see also|related|more news|related (news|articles?|stories)|read|watch|listen"
+    r"|download)"
     r"\s*[:»>|]+\s*\S",
     re.IGNORECASE,
 )
@@ -132,6 +133,16 @@ _SOURCE_BODY = (
     # July 4 (UrduPoint / Pakistan Point News - 4th Jul, 2023 ): a place, a date and a longer credit
     r")|\((?P<agency>[A-Z][A-Za-z0-9.]{1,15})\))"  # (AP), (VOVWORLD)
 )
+_ORDINAL_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+_DATED_CREDIT_PREFIX = store.compile(
+    rf"^(?P<source>{_CITY}\s*\([A-Za-z][\w.&'’]*(?:\s*[/,]?\s*[\w.&'’]+){{0,8}}?\s*[-–—,]\s*(?i:{_ORDINAL_DATE}|{_PREFIX_DATE})\s*\))"
+    rf"\s*(?:{_DASH}\s*|:\s*)?(?=[A-Z])"
+)
+"""A place and a credit ending in a date, in parentheses: "BAKU (UrduPoint News / Sputnik - 15th June, 2021) ..."."""
+_PLACE_COUNTRY_LINE = store.compile(r"^(?P<dateline>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3},\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s*$")
+"""A wire dateline alone on its line, a place in capitals and its country: "JAKARTA, Indonesia"."""
+_DASH_AGENCY = store.compile(r"[.!?][\"”’)]*\s+[-–—]+\s*(?P<credit>[A-Z][A-Z.]{1,8})\s*$")
+"""A caption's agency credit after its last sentence and a dash: "... in Beijing on 7 June 2024. — APP"."""
 _SOURCE_PREFIX = store.compile(
     _SOURCE_BODY + rf"(?:\s*{_DASH}\s+|\s*:\s*)(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ...", "(X) :The"
 )
@@ -157,6 +168,9 @@ _WIRE_NOTE = store.compile(r"^\((?:ATTN|EDS|EDITORS|CORRECTS|RECASTS|UPDATES|ADD
 _RELATIVE_DATE = store.compile(r"^(?i:(?:reported|posted|published|updated)\s+)?(?:\d+|an?)\s+(?i:second|minute|hour|"
                                r"day|week|month|year)s?\s+(?i:ago)(?:\s+\d+)?$")
 """When the page was seen, not when the event was: "Reported 8 months ago", "1 year ago 39"."""
+_BYLINE_AGO = store.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:\d+|an?)\s+(?i:second|minute|hour|"
+                             r"day|week|month|year)s?\s+(?i:ago)(?:\s+[^.!?]{0,60})?$")
+"""A byline with when the page was seen: "Jane Doe 29 seconds ago Tue 15th June 2021 | 06:40 PM"."""
 _DATE_LABEL_LINE = store.compile(
     rf"^(?i:date|dated|posted|published|updated)\s*:?\s*(?:\d{{4}}-\d{{2}}-\d{{2}}|{_PREFIX_DATE})\s*$"
 )
@@ -558,6 +572,16 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "source credit and dateline (lifted to the source and dateline fields)"
     elif _RELATIVE_DATE.match(probe):
         reason = "relative date (when the page was seen)"
+    elif "ago" in probe and (ago := _BYLINE_AGO.match(probe)):
+        state.byline = state.byline or view.source(*ago.span("name"))
+        reason = "byline with when the page was seen (lifted to the byline field)"
+    elif not state.started and (place_country := _PLACE_COUNTRY_LINE.match(probe)) and _is_country(
+            place_country.group("country")):
+        state.dateline = state.dateline or view.source(*place_country.span("dateline"))
+        reason = "dateline (lifted to the dateline field)"
+    elif not state.started and (agency := _DASH_AGENCY.search(probe)):
+        state.credits.append(view.source(*agency.span("credit")).strip())
+        reason = "photo caption with credit (credit lifted to the credits field)"
     elif _TIME_STAMP.match(probe):
         reason = "time stamp (when the page was updated)"
     elif _EMPTY_CREDIT.match(probe):
@@ -589,6 +613,11 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "photo caption with credit (credit lifted to the credits field)"
     else:
         reason = _widget_reason(probe)
+    if not reason and not state.started and state.removed and _LONE_WORD.match(probe) and probe[0].isupper() \
+            and not probe.isupper() and not _names_a_place(probe):
+        # under the page's furniture (a headline, a date), before the article: "World", "Politics"; a
+        # capital may be the dateline's place, and a word opening the page may be its heading: kept
+        reason = "a word alone above the article (a section label)"
     if not reason and state.started and _LONE_WORD.match(probe):
         if not state.source and probe.isupper() and len(probe) <= 5:  # "ANI", "AFP"; not "ISTANBUL"
             state.source = text.strip()
@@ -598,6 +627,18 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
     if reason:
         state.drop(line, text, reason)
     return bool(reason)
+
+
+def _names_a_place(word: str) -> bool:
+    from tui.vocabulary.countries import mentions  # lazy: the country library loads only for such a line
+
+    return bool(mentions(word))
+
+
+def _is_country(name: str) -> bool:
+    from tui.vocabulary.countries import canonical  # lazy: the country library loads only for such a line
+
+    return canonical(name) is not None
 
 
 _LONE_PLACE = store.compile(r"^[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}$")
@@ -695,7 +736,7 @@ def _opening(probe: str, whole: str = "") -> list[_Lift]:
     def shift(span: tuple[int, int]) -> tuple[int, int]:
         return span[0] + at, span[1] + at
 
-    source = _SOURCE_PREFIX.match(rest)
+    source = _SOURCE_PREFIX.match(rest) or (_DATED_CREDIT_PREFIX.match(rest) if "(" in rest[:80] else None)
     if source:
         value = source.span("source") if source.group("source") else source.span("agency")
         return [*lifts, (at + source.end(), "source", shift(value), "source credit (lifted to the source field)")]
