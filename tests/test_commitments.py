@@ -502,6 +502,14 @@ def test_it_after_a_sentence_refers_to_that_sentences_subject():
     ("The two leaders looked forward to speaking again soon about the tea fund.", None),
     ("I do not need to mention the formal side of our relations with Kenya.", None),
     ("The declaration envisages increased cooperation in tourism, trade and energy.", "intent"),
+    # trials of 2026-12-03
+    ("Observers saw the talks as a promising sign of a warmer rapport between Chile and Kenya.", None),
+    ("Chile is promising more aid to Kenya's tea growers.", "pledge"),
+    ("Silva threw a reception to welcome Kenyan President Otieno back to the palace.", None),
+    ("Otieno thanked Silva for the warm and gracious welcome and hospitality.", None),
+    ("\"It will be good if we can combine these two tasks,\" said Silva.", None),
+    ("\"No relationship is more important to Chile than this one,\" Silva said.", None),
+    ("He also announced an additional assistance package of 50 million dollars for Kenya's flood relief.", "pledge"),
 ])
 def test_schedules_instrument_names_and_courtesies_against_real_pledges(text, strength):
     found = detect_text(text)

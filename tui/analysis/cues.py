@@ -57,6 +57,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"(?:were|was|are)\s+unanimous"),
     (PLEDGE, r"(?:will|shall)(?:\s+not)?"),
     (PLEDGE, r"assured"),
+    (PLEDGE, r"(?:announc|unveil)(?:e|es|ed|ing)\s+(?:(?:a|an|the|new|additional|further|fresh|its|their)\s+)*"
+             r"(?:[\w$€£¥,.-]+\s+){0,4}?(?:assistance|aid|grants?|loans?|package|funding)"),  # "announced an aid package of"
     # support
     (SUPPORT, r"(?:voice|express|reiterate|affirm|reaffirm|extend|show|pledge)(?:d|ed|s)?\s+"
               r"(?:their\s+|its\s+|his\s+|her\s+|our\s+|strong\s+|full\s+|continued\s+|firm\s+|mutual\s+|"
@@ -172,12 +174,18 @@ _ITINERARY = store.compile(
 """What follows "will" in a schedule: "will travel on to Brussels", "will attend the match", "will
 also meet Vice President X"."""
 _THANKS_FOR = store.compile(r"(?<![\w-])(?:thank(?:s|ed|ing)?|thankful|grateful|gratitude|appreciation)(?![\w-])"
-                            r"[^.;:!?]{0,60}?(?<![\w-])for\s+(?:[\w'’“”\"-]+\s+){0,3}$", re.I)
+                            r"[^.;:!?]{0,60}?(?<![\w-])for\s+(?:[\w'’“”\"-]+\s+){0,4}$", re.I)
 """Thanks for something: "thanked India for its \"immense support\"" (gratitude, not a pledge)."""
 _NO_NEED = store.compile(r"(?:(?<![\w-])not|n['’]t)\s+$", re.I)
 _GERUND_AFTER = store.compile(r"\s+[a-z]+ing(?![\w-])")
 _JUDGEMENT = frozenset({"important", "necessary", "essential", "vital", "imperative"})
 """The adjectives of the "it is important to" cue (its pattern in :data:`_PATTERNS`)."""
+_WELCOME_BEFORE = store.compile(r"(?<![\w-])welcom(?:e|es|ed|ing)\s+(?:[\w'’.-]+\s+){1,6}$", re.I)
+_ADJECTIVE_BEFORE = frozenset({"a", "an", "the", "very", "most", "more", "highly", "quite", "seems", "seemed", "looks",
+                               "looked", "remains", "remained", "particularly"})
+_CONDITIONAL_JUDGEMENT = store.compile(
+    r"\s+be\s+(?:(?:very|really|so|quite|even|much)\s+)?(?:good|great|nice|better|best|useful|helpful|wise|possible|"
+    r"beneficial|desirable|right|fine)\s+(?:if|when)(?![\w-])", re.I)
 _PASSIVE_BEFORE = store.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREV_WORD = store.compile(r"([\w'’-]+)\W*$")
 _NO_OBJECT = store.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -202,6 +210,14 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
             return True
     if word in ("back",) and prev in _NOT_VERB_BACK_BEFORE:
         return True
+    if word == "back" and _WELCOME_BEFORE.search(text, max(0, start - 80), start):
+        return True  # "to welcome Prime Minister X back to the palace": a ceremony, not backing
+    if word == "promising" and prev in _ADJECTIVE_BEFORE:
+        return True  # "a promising sign", "is very promising": an adjective, not a promise
+    if word.startswith("important") and prev in ("more", "most", "less", "so", "as"):
+        return True  # "no relationship is more important to Australia than this one": a judgement
+    if _MODAL.match(cue_text) and _CONDITIONAL_JUDGEMENT.match(text, end):
+        return True  # "it will be good if we can ...": a wish under a condition, not a pledge
     if _INSTRUMENT_BEFORE.search(text, max(0, start - LOOK_BACK), start):
         return True  # "signed an agreement to encourage and protect investments": the instrument's name
     if word.startswith("need") and _NO_NEED.search(text, max(0, start - 16), start):
