@@ -117,10 +117,17 @@ _TITLES = ("President", "Prime Minister", "General Secretary", "Secretary", "Min
 _NAME_AFTER_TITLE = store.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in _TITLES) + r") +((?:[A-Z][\w’'-]* +){0,3}[A-Z][\w’'-]*)"
 )
-_TITLE_TERMS = frozenset(
-    features.terms("president presidents prime minister ministers general secretary premier chairman "
-                   "leader leaders chief delegation counterpart guest host PM PMs FM")
-)
+def _title_terms() -> frozenset[str]:
+    """Words that name an office, not what is agreed: the head word of every title of the lexicon
+    ("Federal Chancellor" -> chancellor, "Secretary of State" -> secretary) and a few more."""
+    from tui.vocabulary import lexicon
+
+    heads = [t.split(" of ")[0].split()[-1] for t in lexicon.section("parties")["titles"]]
+    return frozenset(features.terms(" ".join(heads) + " presidents ministers general prime leaders delegation "
+                                    "counterpart guest host PMs FM"))
+
+
+_TITLE_TERMS = _title_terms()
 
 class _Candidate(NamedTuple):
     score: float
