@@ -114,7 +114,8 @@ def test_show_marks_pledges(capsys, result):
     assert code == 0
     group = result.group_of("nhandan-2024", 19)
     others = len(group.documents) - 1
-    assert f"[support · {group.label} · in {others} other docs]" in out
+    actor = next(p.actor for p in group.members if p.doc_id == "nhandan-2024" and p.index == 19)
+    assert f"[support by {actor} · {group.label} · in {others} other docs]" in out  # who commits, as in the JSON
     code, out, _ = run(capsys, "show", "nhandan-2024", "--format", "json")
     sentences = json.loads(out)["sentences"]
     assert sentences[19]["pledge"]["group"] == group.id

@@ -494,7 +494,8 @@ def sentence_marks(corpus, doc: Document, commitments: Commitments | None = None
         for pledge, group in found:
             others = len(group.documents) - 1
             where = f"in {others} other doc{'s' if others != 1 else ''}" if others else "only here"
-            labels.append(f"{pledge.strength} · {group.label} · {where}")
+            who = f" by {pledge.actor}" if pledge.actor and pledge.actor != "unspecified" else ""
+            labels.append(f"{pledge.strength}{who} · {group.label} · {where}")
             items.append({"strength": pledge.strength, "group": group.id, "label": group.label,
                           "actor": pledge.actor, "other_documents": others})
         data: dict[str, object] = {"pledge": items[0]}
