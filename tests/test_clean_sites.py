@@ -73,7 +73,7 @@ def _kept(result, *sentences: str) -> None:
     ],
 )
 def test_datelines_and_source_credits_opening_the_article_are_lifted(opening, dateline, source):
-    result = _clean(_page(opening + ARTICLE[0]))
+    result = _clean("\n".join([opening + ARTICLE[0], *ARTICLE[1:]]))
     assert result.body.startswith(ARTICLE[0])
     assert result.furniture.dateline == dateline
     assert result.furniture.source == source
@@ -114,7 +114,7 @@ def test_opening_prose_that_looks_like_a_dateline_stays(first):
 def test_a_date_label_opening_the_article_goes_and_what_follows_is_lifted(opening, label, dateline, source):
     """Some captures keep the page's date field before the dateline: it is dropped (the front matter
     has the date) and accounted for, and the dateline or credit after it is lifted as usual."""
-    result = _clean(_page(opening + ARTICLE[0]))
+    result = _clean("\n".join([opening + ARTICLE[0], *ARTICLE[1:]]))
     assert result.body.startswith(ARTICLE[0])
     assert (result.furniture.dateline, result.furniture.source) == (dateline, source)
     assert result.removed[0].text == label and "date label" in result.removed[0].reason
@@ -930,3 +930,14 @@ def test_a_section_word_under_the_headline_lets_the_standfirst_and_dateline_be_r
     result = _clean("\n".join([title, "World", standfirst, "SANTIAGO (AFP) – " + ARTICLE[0], *ARTICLE[1:]]), title)
     assert result.furniture.source == "SANTIAGO (AFP)" and standfirst not in result.body
     _kept(result, ARTICLE[0])
+
+
+@pytest.mark.parametrize("above", ["", "date 2025-03-04 "])
+def test_a_standfirst_the_lead_repeats_is_dropped_even_without_a_dateline(above):
+    standfirst = "Chile and Kenya agreed to expand trade in copper and tea."
+    lead = "Chile and Kenya agreed to expand trade in copper and tea on Tuesday, their ministers said."
+    result = _clean("\n".join([above + standfirst, lead, *ARTICLE[1:]]))
+    assert result.body.startswith(lead)
+    assert "standfirst repeated by the first paragraph (line 2)" in _reasons(result)
+    other = _clean("\n".join(["Chile and Kenya set out a new course for their ties.", lead, *ARTICLE[1:]]))
+    assert other.body.startswith("Chile and Kenya set out")  # not a copy: kept

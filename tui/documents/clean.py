@@ -141,8 +141,9 @@ _DATED_CREDIT_PREFIX = store.compile(
 """A place and a credit ending in a date, in parentheses: "BAKU (UrduPoint News / Sputnik - 15th June, 2021) ..."."""
 _PLACE_COUNTRY_LINE = store.compile(r"^(?P<dateline>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3},\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s*$")
 """A wire dateline alone on its line, a place in capitals and its country: "JAKARTA, Indonesia"."""
-_DASH_AGENCY = store.compile(r"[.!?][\"”’)]*\s+[-–—]+\s*(?P<credit>[A-Z][A-Z.]{1,8})\s*$")
-"""A caption's agency credit after its last sentence and a dash: "... in Beijing on 7 June 2024. — APP"."""
+_DASH_AGENCY = store.compile(r"[.!?][\"”’)]*\s+(?:[-–—]+\s*(?P<credit>[A-Z][A-Z.]{1,8})|(?P<bare>[A-Z]{2,5}))\s*$")
+"""A caption's agency credit after its last sentence, after a dash or bare: "... in Beijing on 7 June
+2024. — APP", "... on November 2, 2022. PID"."""
 _SOURCE_PREFIX = store.compile(
     _SOURCE_BODY + rf"(?:\s*{_DASH}\s+|\s*:\s*)(?=\S)"  # "Ottawa, 12 January 2023 (TDI): The Prime Minister ...", "(X) :The"
 )
@@ -580,7 +581,7 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         state.dateline = state.dateline or view.source(*place_country.span("dateline"))
         reason = "dateline (lifted to the dateline field)"
     elif not state.started and (agency := _DASH_AGENCY.search(probe)):
-        state.credits.append(view.source(*agency.span("credit")).strip())
+        state.credits.append(view.source(*agency.span("credit" if agency.group("credit") else "bare")).strip())
         reason = "photo caption with credit (credit lifted to the credits field)"
     elif _TIME_STAMP.match(probe):
         reason = "time stamp (when the page was updated)"
@@ -781,9 +782,12 @@ def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
                 state.dateline = state.dateline or view.source(*value)
             state.drop(line, view.source(cut, end), reason)
             cut = end
-    if second and cut:
+    if (second and cut) or (state.started and len(state.kept) == 1):
         (first_line, first), = state.kept.items()
-        if _near_copy(first, view.text[cut:]):  # the standfirst, printed again as the lead: one copy goes
+        lead = any(r.reason.startswith(("dateline", "source")) for r in state.removed.get(first_line, ()))
+        standfirst = cut or (not lead and _STANDFIRST.match(first.strip()))  # a lead's dateline: not a standfirst
+        if standfirst and _near_copy(first, view.text[cut:]):
+            # the standfirst, printed again as the lead (with or without a dateline): one copy goes
             del state.kept[first_line]
             state.drop(first_line, first, f"standfirst repeated by the first paragraph (line {line})")
     state.kept[line] = view.original[view.at(cut):]
@@ -826,8 +830,9 @@ def _near_copy(first: str, second: str) -> bool:
     ("Kishida says hats off to ..." over "Kishida said hats off to ...")."""
     import difflib
 
-    a = first.casefold().split()
-    b = second.casefold().split()[: len(a) + 3]
+    # words of the folded texts (NFC and NFD alike), punctuation aside ("Beijing." and "Beijing on")
+    a = re.findall(r"[^\W_]+", folded(first).text.casefold())
+    b = re.findall(r"[^\W_]+", folded(second).text.casefold())[: len(a) + 3]
     return len(a) >= REPEAT_WORDS and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= STANDFIRST_REPEAT
 
 
