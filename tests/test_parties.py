@@ -183,6 +183,14 @@ def test_pronouns_resolve_to_the_last_person_named():
     assert act("He pledged to help", "pledged", VN_RU) == ""
 
 
+def test_a_pronoun_after_a_sentence_with_its_speaker_means_the_speaker():
+    context = ["Vietnam and Russia were jointly committed to peace, said Russian President Vladimir Putin at his "
+               "meeting with Vietnamese Prime Minister Pham Minh Chinh in Hanoi."]
+    assert act("He called for clear steps towards de-escalation", "called for", VN_RU, context) == "Russia"
+    context = ["Vietnamese Prime Minister Pham Minh Chinh said the talks with Russian President Vladimir Putin went well."]
+    assert act("He pledged to increase rice exports", "pledged", VN_RU, context) == "Vietnam"
+
+
 def test_document_parties_actor_uses_its_people():
     doc = P.of_text("Japan-Viet Nam talks", "Japanese Prime Minister Fumio Kishida received Vietnamese Prime "
                     "Minister Pham Minh Chinh in Tokyo.")

@@ -706,6 +706,25 @@ def _last_person(folded: str, names: Mapping[str, str], end: int | None = None) 
     return people[-1].value if people else None
 
 
+_SAID = store.compile(r"(?<![\w-])(?:said|says|told|stressed|noted|added|emphasi[sz]ed|underlined|stated|declared)(?![\w-])")
+
+
+def _context_person(folded: str, names: Mapping[str, str]) -> str | None:
+    """Whom "he" or "the president" in the next sentence means: the speaker of a sentence that says
+    who said it ("…, said Chancellor X at his meeting with President Y": X), else the last person it
+    names ("X met Y. He …": Y)."""
+    people = [r for r in _refs(folded, names) if r.kind == "person"]
+    if not people:
+        return None
+    for said in _SAID.finditer(folded):
+        before = [r for r in people if 0 <= said.start() - r.end <= 2]  # "X said"
+        after = [r for r in people if 0 <= r.start - said.end() <= 40  # "said (Federal Chancellor) X"
+                 and all(w[:1].isupper() for w in folded[said.end():r.start].split())]
+        if before or after:
+            return (before or after)[0].value
+    return people[-1].value
+
+
 def _country_refs(folded: str, names: Mapping[str, str]) -> list[_Ref]:
     return [r for r in _refs(folded, names) if r.kind in ("country", "person")]
 
@@ -809,7 +828,8 @@ def actor(clause: str, cue_start: int, parties: Sequence[str] = (), context: Seq
             for sentence in reversed(context):
                 if found is not None:
                     break
-                found = _subject_country(fold_text(sentence), names) if ref.kind == "it" else find(fold_text(sentence), names)
+                found = _subject_country(fold_text(sentence), names) if ref.kind == "it" else _context_person(
+                    fold_text(sentence), names)
             if len(chain) > 1 and ref.kind == "pronoun" and (
                     not found or any(r is not ref and r.value == found for r in chain)):
                 other = True  # "The Prime Minister and Prime Minister Kishida": not Kishida twice
