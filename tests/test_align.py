@@ -232,3 +232,15 @@ def test_a_swapped_alignment_is_the_pair_prepared_the_other_way_round(corpus):
 def test_swapping_twice_gives_the_same_candidates(left_body, right_body):
     alignment = prepare(doc(left_body, "a"), doc(right_body, "b"))
     assert alignment.swapped().swapped().candidates == alignment.candidates
+
+
+def test_the_same_words_with_other_accents_or_quotes_are_unchanged():
+    from tui.documents.corpus import build_document
+
+    def doc(doc_id: str, body: str):
+        return build_document(f'+++\nid = "{doc_id}"\ntitle = "T"\ndate = 2024-01-01\n+++\n{body}\n', None)
+
+    left = doc("a", "Việt Nam's exports of rice to Chile will double by 2030.")
+    right = doc("b", "Viet Nam’s exports of rice to Chile will double by 2030.")
+    rows = compare(left, right).rows
+    assert [r.status for r in rows] == ["unchanged"]

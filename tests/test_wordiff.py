@@ -68,3 +68,9 @@ def test_similarity_share_of_kept_characters():
     assert similarity(diff_words("alpha", "omega")) == 0.0
     part = similarity(diff_words("alpha beta gamma", "alpha beta delta"))
     assert 0.0 < part < 1.0
+
+
+def test_quote_and_accent_variants_are_the_same_word():
+    changes = diff_words("China supports Pakistan's projects in Việt Nam.", "China supports Pakistan’s projects in Viet Nam.")
+    assert [c.op for c in changes] == ["equal"]
+    assert "".join(c.left for c in changes).endswith("Việt Nam.") and "".join(c.right for c in changes).endswith("Viet Nam.")

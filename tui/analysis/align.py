@@ -83,6 +83,7 @@ from tui.analysis.wordiff import diff_words
 from tui.documents.document import Document
 from tui.documents.model import Sentence
 from tui.infra import store
+from tui.vocabulary.normal import fold
 
 __all__ = [
     "DEFAULT_THRESHOLD", "Alignment", "Change", "Comparison", "Row", "compare", "prepare",
@@ -367,8 +368,10 @@ _DOTTED = store.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 
 
 def _cased_words(text: str) -> list[str]:
-    """The words of ``text`` as written, a dotted abbreviation as one ("U.S." = "US"): rows whose
-    words are equal are "unchanged" (punctuation and quote marks aside)."""
+    """The words of ``text`` as written, a dotted abbreviation as one ("U.S." = "US"), diacritics
+    folded: rows whose words are equal are "unchanged" (punctuation and quote marks aside)."""
+    if not text.isascii():
+        text = fold(text)  # "Việt Nam" and "Viet Nam" are the same words
     return _WORD.findall(_DOTTED.sub(lambda m: m.group().replace(".", ""), text))
 
 

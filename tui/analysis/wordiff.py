@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from tui.analysis.diffmodel import DELETE, EQUAL, INSERT, REPLACE, Change
 from tui.analysis.features import STOPWORDS
 from tui.infra import store
+from tui.vocabulary.normal import fold, unify
 
 _TOKEN = store.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*\s*|_+\s*|[^\w\s]+\s*", re.UNICODE)
 
@@ -33,7 +34,10 @@ def tokens(text: str) -> list[str]:
 
 
 def _key(token: str) -> str:
-    return token.rstrip()
+    """What a token is compared by: its text without trailing whitespace, with quote and dash
+    variants unified and diacritics folded ("Pakistan's" = "Pakistan’s", "Việt" = "Viet")."""
+    core = token.rstrip()
+    return core if core.isascii() else unify(fold(core))
 
 
 def _weak(token: str) -> bool:
