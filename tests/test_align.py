@@ -235,8 +235,6 @@ def test_swapping_twice_gives_the_same_candidates(left_body, right_body):
 
 
 def test_the_same_words_with_other_accents_or_quotes_are_unchanged():
-    from tui.documents.corpus import build_document
-
     def doc(doc_id: str, body: str):
         return build_document(f'+++\nid = "{doc_id}"\ntitle = "T"\ndate = 2024-01-01\n+++\n{body}\n', None)
 
