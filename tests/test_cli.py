@@ -461,3 +461,13 @@ def test_add_writes_into_the_first_accord_corpus_folder(tmp_path):
     assert not (user_folder() / "env-1.txt").exists()
     # and the corpus that ACCORD_CORPUS names now lists it
     assert "env-1" in run("list", env=env).output
+
+
+def test_list_gives_long_outlets_their_width_on_a_wide_terminal(tmp_path):
+    meta = {"id": "long-2024", "title": "Chile and Kenya talks", "date": dt.date(2024, 1, 2),
+            "outlet": "Office of the President of Chile", "kind": "meeting-report"}
+    (tmp_path / "long.txt").write_text(corpus_file_text(meta, "They agreed to cooperate.\n"), encoding="utf-8")
+    wide = run("--corpus", str(tmp_path), "list", "--width", "200").output
+    assert "Office of the President of Chile" in wide  # one line, not cut into two
+    narrow = run("--corpus", str(tmp_path), "list", "--width", "100").output
+    assert "Office of the" in narrow and "Chile and Kenya talks" in narrow

@@ -68,6 +68,11 @@ def list_markdown(docs: Sequence[Document]) -> str:
     return "\n".join(rows) + "\n"
 
 
+TITLE_ROOM = 60
+"""Cells the title column keeps (at least; the longest title when it is longer) before outlet and
+kind grow past their narrow caps."""
+
+
 def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
     headers = ("ID", "DATE", "OUTLET", "KIND", "SENT", "TITLE")
     # Escape first, so columns are measured on what is shown ("\x1b" takes four cells).
@@ -77,9 +82,18 @@ def list_text(docs: Sequence[Document], width: int = 100) -> list[Line]:
         for d in docs
     ]
     widths = [max([len(h)] + [cell_width(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    natural = widths[:]
     widths[2] = min(widths[2], 20)
     widths[3] = min(widths[3], 24)
     fixed = sum(widths[:5]) + 2 * 5
+    # a wide terminal: outlet and kind as long as they are (to a cap), once the titles fit whole
+    spare = width - fixed - max(TITLE_ROOM, natural[5])
+    for i, cap in ((2, 36), (3, 30)):
+        grow = max(0, min(natural[i], cap) - widths[i])
+        if 0 < grow <= spare:
+            widths[i] += grow
+            spare -= grow
+            fixed += grow
     if width - fixed < 40:
         return _list_stacked(cells, width)
     title_width = max(12, width - fixed)
