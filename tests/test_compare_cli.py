@@ -104,6 +104,22 @@ def test_only_changed_hides_unchanged_rows():
     assert kept == [r for r in rows if r["status"] != "unchanged" or r["moved"]]
 
 
+def test_json_rows_say_who_commits_as_show_does():
+    data = json.loads(run("--corpus", CORPUS, "compare", "nhandan", "vgp", "--format", "json").output)
+    shown = {side: json.loads(run("--corpus", CORPUS, "show", doc, "--format", "json").output)["sentences"]
+             for side, doc in (("left", "nhandan"), ("right", "vgp"))}
+    checked = 0
+    for row in data["rows"]:
+        for side in ("left", "right"):
+            if row[side] is None or row[f"{side}_more"]:
+                continue  # a merged row carries the strongest pledge among its sentences
+            mark = shown[side][row[side]["index"]].get("pledge")
+            assert row["actor"][side] == (mark["actor"] if mark else None)
+            assert row["pledge"][side] == (mark["strength"] if mark else None)
+            checked += mark is not None
+    assert checked >= 10
+
+
 def test_json_schema_and_exact_text():
     result = run("--corpus", CORPUS, "compare", "nhandan", "investor", "--format", "json")
     data = json.loads(result.output)
@@ -121,7 +137,7 @@ def test_json_schema_and_exact_text():
     seen_left, seen_right = [], []
     for row in data["rows"]:
         assert set(row) >= {"status", "left", "right", "left_more", "right_more", "similarity", "moved",
-                            "strength", "changes", "evidence", "tier", "theme", "pledge"}
+                            "strength", "changes", "evidence", "tier", "theme", "pledge", "actor", "links"}
         if row["left"] and row["right"]:
             assert row["tier"] in ("close", "related")
         else:

@@ -149,6 +149,8 @@ class Alignment:
     idf: features.Idf
     left_pledges: list[str | None] = field(default_factory=list)
     right_pledges: list[str | None] = field(default_factory=list)
+    left_actors: list[str | None] = field(default_factory=list)
+    right_actors: list[str | None] = field(default_factory=list)
     _details: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = field(default_factory=dict, repr=False)
     left_profiles: list[_Profile] = field(default_factory=list, repr=False)
     right_profiles: list[_Profile] = field(default_factory=list, repr=False)
@@ -159,8 +161,8 @@ class Alignment:
         search runs again (the app's swap key). The profiles are those :func:`prepare` computed."""
         cands = _candidates(self.right_vectors, self.left_vectors, self.right_profiles, self.left_profiles)
         return Alignment(self.right, self.left, cands, self.right_vectors, self.left_vectors, self.idf,
-                         self.right_pledges, self.left_pledges, left_profiles=self.right_profiles,
-                         right_profiles=self.left_profiles)
+                         self.right_pledges, self.left_pledges, self.right_actors, self.left_actors,
+                         left_profiles=self.right_profiles, right_profiles=self.left_profiles)
 
     def at(self, threshold: float) -> Comparison:
         """Decide pairs at ``threshold``: close pairs, merges, related pairs, then sentences that
@@ -298,7 +300,8 @@ class Alignment:
         for j, s in enumerate(right_s):
             if j not in used_right:
                 row = Row(ADDED, (), (s,), None, False, None, (Change("insert", "", s.text),), (),
-                          theme=theme_of(self.right_vectors[j]), right_pledge=self._pledge("right", j))
+                          theme=theme_of(self.right_vectors[j]), right_pledge=self._pledge("right", j),
+                          right_actor=self._actor("right", j))
                 keyed.append(((j, 0, 0), row))
         anchor_rows.sort()
         anchor_left = [a for a, _ in anchor_rows]
@@ -308,18 +311,27 @@ class Alignment:
             pos = bisect.bisect_left(anchor_left, i) - 1
             key = anchor_rows[pos][1] if pos >= 0 else -1
             row = Row(REMOVED, (s,), (), None, False, None, (Change("delete", s.text, ""),), (),
-                      theme=theme_of(self.left_vectors[i]), left_pledge=self._pledge("left", i))
+                      theme=theme_of(self.left_vectors[i]), left_pledge=self._pledge("left", i),
+                      left_actor=self._actor("left", i))
             keyed.append(((key, 1, i), row))
         keyed.sort(key=lambda kr: kr[0])
         return Comparison(self.left, self.right, tuple(r for _, r in keyed), threshold)
 
-    def _strongest(self, side: str, sentences: tuple[Sentence, ...]) -> str | None:
-        """The strongest pledge among a row's sentences on one side (a merged sentence's pledge counts)."""
-        found = [p for p in (self._pledge(side, s.index) for s in sentences) if p]
-        return max(found, key=lambda p: RANK[p]) if found else None
+    def _strongest(self, side: str, sentences: tuple[Sentence, ...]) -> tuple[str | None, str | None]:
+        """The strongest pledge among a row's sentences on one side (a merged sentence's pledge counts)
+        and who commits in it."""
+        found = [s.index for s in sentences if self._pledge(side, s.index)]
+        if not found:
+            return None, None
+        best = max(found, key=lambda i: RANK.get(self._pledge(side, i) or "", 0))
+        return self._pledge(side, best), self._actor(side, best)
 
     def _pledge(self, side: str, index: int) -> str | None:
         found = self.left_pledges if side == "left" else self.right_pledges
+        return found[index] if index < len(found) else None
+
+    def _actor(self, side: str, index: int) -> str | None:
+        found = self.left_actors if side == "left" else self.right_actors
         return found[index] if index < len(found) else None
 
     def _pair_row(self, lsent: tuple[Sentence, ...], rsent: tuple[Sentence, ...],
@@ -331,7 +343,7 @@ class Alignment:
             rtext = " ".join(s.text for s in rsent)
             lvec = _combined([self.left_vectors[s.index] for s in lsent])
             rvec = _combined([self.right_vectors[s.index] for s in rsent])
-            lp, rp = self._strongest("left", lsent), self._strongest("right", rsent)
+            (lp, la), (rp, ra) = self._strongest("left", lsent), self._strongest("right", rsent)
             cached = (
                 _cased_words(ltext) == _cased_words(rtext),
                 diff_words(ltext, rtext),
@@ -340,9 +352,11 @@ class Alignment:
                 theme_of(_combined([lvec, rvec])),
                 lp,
                 rp,
+                la,
+                ra,
             )
             self._details[key] = cached
-        same, changes, strength, evidence, theme, lp, rp = cached
+        same, changes, strength, evidence, theme, lp, rp, la, ra = cached
         return Row(
             status=UNCHANGED if same else REWORDED,
             left=lsent,
@@ -356,6 +370,8 @@ class Alignment:
             theme=theme,
             left_pledge=lp,
             right_pledge=rp,
+            left_actor=la,
+            right_actor=ra,
             links=tuple((i, j, round(1.0 if same else sc, 4)) for i, j, sc in sorted(links)),
             main=(links[0][0], links[0][1]),
         )
@@ -576,17 +592,21 @@ def prepare(left: Document, right: Document, context: Sequence[Document] = ()) -
     lprof = [_profile(s.text, v, actors, idf) for s, v in zip(left.sentences, lvecs, strict=True)]
     rprof = [_profile(s.text, v, actors, idf) for s, v in zip(right.sentences, rvecs, strict=True)]
     cands = _candidates(lvecs, rvecs, lprof, rprof)
-    return Alignment(left, right, cands, lvecs, rvecs, idf, pledge_strengths(left), pledge_strengths(right),
+    (lstrength, lactor), (rstrength, ractor) = _pledges(left), _pledges(right)
+    return Alignment(left, right, cands, lvecs, rvecs, idf, lstrength, rstrength, lactor, ractor,
                      left_profiles=lprof, right_profiles=rprof)
 
 
-def pledge_strengths(doc: Document) -> list[str | None]:
-    """Per sentence of ``doc``: the strength of its first pledge, as :func:`tui.analysis.detection.detect`
-    finds it for the pledge groups (the document's parties and context, detected once)."""
-    out: list[str | None] = [None] * len(doc.sentences)
+def _pledges(doc: Document) -> tuple[list[str | None], list[str | None]]:
+    """Per sentence of ``doc``: the strength of its first pledge and who commits in it, as
+    :func:`tui.analysis.detection.detect` finds them for the pledge groups (detected once)."""
+    strengths: list[str | None] = [None] * len(doc.sentences)
+    actors: list[str | None] = [None] * len(doc.sentences)
     for pledge in reversed(detect(doc)):  # reversed: the first pledge of a sentence is written last
-        out[pledge.index] = pledge.strength
-    return out
+        strengths[pledge.index] = pledge.strength
+        actors[pledge.index] = pledge.actor
+    return strengths, actors
+
 
 
 def compare(left: Document, right: Document, threshold: float | None = None,

@@ -61,6 +61,9 @@ class Row:
     main: tuple[int, int] | None = None
     """The link the row was built on (left index, right index): its first and best pair; None for a
     one-sided row."""
+    left_actor: str | None = None
+    """Who commits in the left pledge (a party's name or ``both``; None without a pledge)."""
+    right_actor: str | None = None
 
     @property
     def paired(self) -> bool:

@@ -604,6 +604,7 @@ def row_json(row: Row) -> dict[str, object]:
         "tier": row.tier,
         "theme": row.theme,
         "pledge": {"left": row.left_pledge, "right": row.right_pledge},
+        "actor": {"left": row.left_actor, "right": row.right_actor},
         "links": [{"left": i, "right": j, "score": score} for i, j, score in row.links],
     }
 
