@@ -121,7 +121,8 @@ def terms(text: str) -> tuple[str, ...]:
 
 
 ACRONYM = store.compile(r"(?<![\w-])(?:[A-Z]{2,}[A-Z0-9]*|\d{4})(?![\w-])")
-_ANCHOR_TERMS = frozenset({"unclos", "doc", "coc", "eaeu", "fta", "asean", "apec", "un"})
+_ANCHOR_TERMS = frozenset(_lexicon.section("features")["anchors"])
+"""Instrument names that are anchors in any case (``anchors`` of ``lexicon.toml``)."""
 
 
 def anchors(text: str) -> frozenset[str]:
