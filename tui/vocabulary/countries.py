@@ -75,10 +75,12 @@ def fold_text(text: str) -> str:
 
 
 def to_folded(where: list[int] | None, offset: int) -> int:
+    """The offset in the folded text of ``offset`` in the source (``where`` from :func:`fold_map`)."""
     return offset if where is None else bisect_left(where, offset)
 
 
 def to_source(where: list[int] | None, offset: int, length: int) -> int:
+    """The offset in the source (of ``length`` characters) of ``offset`` in the folded text."""
     if where is None:
         return offset
     return where[offset] if offset < len(where) else length
@@ -89,6 +91,7 @@ def to_source(where: list[int] | None, offset: int, length: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 TOKEN = store.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+")
+"""A token of a country form: a dotted abbreviation ("U.S.") or a run of letters and digits."""
 
 
 def _key(text: str) -> str:
@@ -265,6 +268,7 @@ _GAP = store.compile(r"[.;:!?()\"]\s")
 
 
 def folded_mentions(folded: str) -> list[Mention]:
+    """The countries named in already folded text, in order, with offsets into it."""
     table = _table()
     longest = table.longest
     words = TOKEN.findall(folded)
