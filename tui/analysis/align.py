@@ -83,6 +83,7 @@ from tui.analysis.wordiff import diff_words
 from tui.documents.document import Document
 from tui.documents.model import Sentence
 from tui.infra import store
+from tui.vocabulary import lexicon
 from tui.vocabulary.normal import fold
 
 __all__ = [
@@ -121,8 +122,6 @@ _NAME_AFTER_TITLE = store.compile(
 def _title_terms() -> frozenset[str]:
     """Words that name an office, not what is agreed: the head word of every title of the lexicon
     ("Federal Chancellor" -> chancellor, "Secretary of State" -> secretary) and a few more."""
-    from tui.vocabulary import lexicon
-
     heads = [t.split(" of ")[0].split()[-1] for t in lexicon.section("parties")["titles"]]
     return frozenset(features.terms(" ".join(heads) + " presidents ministers general prime leaders delegation "
                                     "counterpart guest host PMs FM"))

@@ -782,7 +782,7 @@ def _keep(state: _State, line: int, view: Folded, cut: int = 0) -> None:
                 state.dateline = state.dateline or view.source(*value)
             state.drop(line, view.source(cut, end), reason)
             cut = end
-    if (second and cut) or (state.started and len(state.kept) == 1):
+    if state.started and len(state.kept) == 1:  # the second paragraph (``second`` implies it)
         (first_line, first), = state.kept.items()
         lead = any(r.reason.startswith(("dateline", "source")) for r in state.removed.get(first_line, ()))
         standfirst = cut or (not lead and _STANDFIRST.match(first.strip()))  # a lead's dateline: not a standfirst
@@ -825,14 +825,17 @@ STANDFIRST_REPEAT = 0.85
 """Share of words a first paragraph must repeat of the standfirst above it to make the standfirst a copy."""
 
 
+_WORD_RUN = store.compile(r"[^\W_]+")
+
+
 def _near_copy(first: str, second: str) -> bool:
     """True when ``first`` (a standfirst) says what ``second`` opens with, nearly word for word
     ("Kishida says hats off to ..." over "Kishida said hats off to ...")."""
     import difflib
 
     # words of the folded texts (NFC and NFD alike), punctuation aside ("Beijing." and "Beijing on")
-    a = re.findall(r"[^\W_]+", folded(first).text.casefold())
-    b = re.findall(r"[^\W_]+", folded(second).text.casefold())[: len(a) + 3]
+    a = _WORD_RUN.findall(folded(first).text.casefold())
+    b = _WORD_RUN.findall(folded(second).text.casefold())[: len(a) + 3]
     return len(a) >= REPEAT_WORDS and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= STANDFIRST_REPEAT
 
 
