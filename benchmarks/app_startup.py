@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # the benchmark compiles nothing into the repository
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -18,6 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # the benchmark compiles nothing into the repository
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import evalsets  # noqa: E402

@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # the benchmark compiles nothing into the repository
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
