@@ -15,7 +15,8 @@ accelerating the project") is intent.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from tui.infra import store
@@ -104,12 +105,104 @@ _PATTERNS: list[tuple[str, str]] = [
     (INTENT, r"would"),
 ]
 
+
+def _alternation(indices: Sequence[int]) -> str:
+    """The patterns numbered ``indices``, in their order, as one word-start alternation whose
+    groups are named after their number (``c7``): the order decides at one position."""
+    return _W + "(?:" + "|".join(f"(?P<c{i}>(?:{_PATTERNS[i][1]}){_E})" for i in indices) + ")"
+
+
 # One word-start check, then the alternatives in order (same matches as checking the start in
 # each alternative, but most positions -- inside words -- are rejected at once).
-_CUE = store.compile(
-    _W + "(?=[a-z])(?:" + "|".join(f"(?P<c{i}>(?:{p}){_E})" for i, (_, p) in enumerate(_PATTERNS)) + ")",
-    re.IGNORECASE,
-)
+_CUE = store.compile(_W + "(?=[a-z])" + _alternation(range(len(_PATTERNS)))[len(_W):], re.IGNORECASE)
+
+_WORD_START = store.compile(_W + "[a-z]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _cues_from(letter: str) -> re.Pattern[str] | None:
+    """The cue alternation cut to the patterns that can begin with ``letter`` (their order kept), or
+    None when none can: at a word start only these can match, so matching them there finds what
+    :data:`_CUE` finds, several times faster (the full alternation tries all 56 at every word)."""
+    indices = [i for i, (_, pattern) in enumerate(_PATTERNS) if letter in _first_letters(pattern)]
+    return store.compile(_alternation(indices), re.IGNORECASE) if indices else None
+
+
+_ANY_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+@cache
+def _first_letters(pattern: str) -> frozenset[str]:
+    """The lowercase letters a match of ``pattern`` can begin with; every letter when that cannot
+    be read from the parsed pattern (a class such as ``\\w``, an empty match): never too few."""
+    try:
+        from re import _constants, _parser  # the stdlib's own parse of the pattern
+
+        first, empty = _starts(list(_parser.parse(pattern, re.IGNORECASE)), _constants)
+    except Exception:  # noqa: BLE001 - another interpreter's internals: assume any letter
+        return _ANY_LETTER
+    # a match begins with a letter (the word-start check), so only letters need be kept
+    return _ANY_LETTER if first is None or empty else frozenset(first) & _ANY_LETTER
+
+
+def _starts(items: list, c) -> tuple[set[str] | None, bool]:  # type: ignore[no-untyped-def]
+    """Letters (lowercased) that parsed ``items`` can begin with (None: any) and whether they can
+    match the empty string."""
+    letters: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return letters | {chr(av).lower()}, False
+        if op is c.IN:
+            found = _class_letters(av, c)
+            return (None if found is None else letters | found), False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: it narrows what follows, never widens it
+        if op is c.SUBPATTERN:
+            first, empty = _starts(list(av[-1]), c)
+        elif op is c.BRANCH:
+            parts = [_starts(list(branch), c) for branch in av[1]]
+            first = None if any(f is None for f, _ in parts) else set().union(*(f for f, _ in parts))
+            empty = any(e for _, e in parts)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _high, sub = av
+            first, empty = _starts(list(sub), c)
+            empty = empty or low == 0
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        letters |= first
+        if not empty:
+            return letters, False
+    return letters, True
+
+
+def _class_letters(items: list, c) -> set[str] | None:  # type: ignore[no-untyped-def]
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av).lower())
+        elif op is c.RANGE and av[1] - av[0] < 256:
+            out.update(chr(x).lower() for x in range(av[0], av[1] + 1))
+        else:
+            return None  # a negated class, a category (\\w): any letter
+    return out
+
+
+def _cue_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_CUE.finditer(text)`` yields, found by trying at each word start only the patterns
+    that can begin with its letter."""
+    pos = 0
+    for start in _WORD_START.finditer(text):
+        at = start.start()
+        if at < pos:
+            continue
+        letter = text[at].lower()
+        pattern = _cues_from(letter) if letter in _ANY_LETTER else _CUE
+        match = pattern.match(text, at) if pattern is not None else None
+        if match is not None:
+            yield match
+            pos = match.end()
 _CANCEL = store.compile(
     rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that|"
     rf"(?:am|are|is|was|were)\s+(?:sure|confident|convinced|certain)(?:\s+that)?|"
@@ -255,7 +348,7 @@ def find_cues(text: str) -> list[Cue]:
 @lru_cache(maxsize=65536)
 def _find_cues(text: str) -> tuple[Cue, ...]:
     cues: list[Cue] = []
-    for match in _CUE.finditer(text):
+    for match in _cue_matches(text):
         name = match.lastgroup or ""
         strength = _PATTERNS[int(name[1:])][0]
         cue_text = match.group()
