@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tui.documents.clean import clean_text
 from tui.documents.corpus import build_document
-from tui.documents.sentences import segment
+from tui.documents.sentences import segment, split_text
 from tui.vocabulary.normal import nfc
 
 from .test_clean import _account
@@ -87,7 +87,7 @@ def test_datelines_and_source_credits_opening_the_article_are_lifted(opening, da
         "SANTIAGO and Nairobi agreed on Tuesday to expand trade.",  # no dash after the place
         "In NAIROBI, March 3 was declared a holiday for the talks.",
         "March 3. That was the day the ministers met.",
-        "NAIROBI — the capital — hosted the ministers on Tuesday.",  # a single capital word stays a source
+        "NAIROBI — the capital — hosted the ministers on Tuesday.",  # a capital in capitals: the dateline
         "(Updated) the ministers met on Tuesday.",
         "UN Secretary-General Ana Lopez - who chaired the talks - spoke first.",
     ],
@@ -95,7 +95,8 @@ def test_datelines_and_source_credits_opening_the_article_are_lifted(opening, da
 def test_opening_prose_that_looks_like_a_dateline_stays(first):
     result = _clean(_page(first))
     if first.startswith("NAIROBI — "):
-        assert result.furniture.source == "NAIROBI"  # the existing one-word credit rule ("VGP –")
+        # the one-word credit rule ("VGP –") lifts it; a place named in capitals is the dateline
+        assert result.furniture.dateline == "NAIROBI" and not result.furniture.source
         return
     assert result.body.startswith(first)
     assert result.furniture.dateline == "" and result.furniture.source == ""
@@ -676,7 +677,7 @@ def test_sponsored_boxes_and_find_out_more_links_go():
 def test_a_capitals_dateline_after_a_deck_is_lifted():
     deck = "Chile and Kenya seek to lock in a copper deal with proposals to boost trade"
     result = _clean("\n".join([deck, "", "NAIROBI -- " + ARTICLE[0], *ARTICLE[1:]]))
-    assert result.furniture.source == "NAIROBI" and ARTICLE[0] in result.body and "NAIROBI --" not in result.body
+    assert result.furniture.dateline == "NAIROBI" and ARTICLE[0] in result.body and "NAIROBI --" not in result.body
     speaker = _clean("\n".join([deck, "", "Ruto: " + ARTICLE[0], *ARTICLE[1:]]))
     assert "Ruto: " in speaker.body  # a colon after a name may be a speaker: kept
 
@@ -941,3 +942,89 @@ def test_a_standfirst_the_lead_repeats_is_dropped_even_without_a_dateline(above)
     assert "standfirst repeated by the first paragraph (line 2)" in _reasons(result)
     other = _clean("\n".join(["Chile and Kenya set out a new course for their ties.", lead, *ARTICLE[1:]]))
     assert other.body.startswith("Chile and Kenya set out")  # not a copy: kept
+
+
+# --------------------------------------------------------------- fifth-session trials (2026-12-03)
+
+@pytest.mark.parametrize("opening, dateline", [("SANTIAGO, Chile — ", "SANTIAGO, Chile"), ("NAIROBI: ", "NAIROBI")])
+def test_a_capitals_place_with_its_country_or_a_colon_is_the_dateline(opening, dateline):
+    result = _clean("\n".join([opening + ARTICLE[0], *ARTICLE[1:]]))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.dateline == dateline and not result.body.startswith(opening.strip())
+
+
+def test_an_agency_in_capitals_before_a_colon_stays_the_source():
+    result = _clean("\n".join(["VGP: " + ARTICLE[0], *ARTICLE[1:]]))
+    assert result.furniture.source == "VGP" and not result.furniture.dateline
+
+
+@pytest.mark.parametrize("line", [
+    "(Xinhua)    09:40, May 20, 2017",
+    "2024-May-9 18:27 By: Xinhua",
+])
+def test_a_credit_with_the_time_posted_is_lifted(line):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert result.furniture.source == "Xinhua"
+
+
+@pytest.mark.parametrize("line", [
+    "CHILE-KENYA-SANTIAGO-TRADE (CN)",
+    "(PTI photo)",
+    "(Photo grabbed from TV video)",
+    "President Boric shakes hands with President Ruto in Santiago, July 3, 2024. /Xinhua",
+    "President Boric shakes hands with President Ruto in Santiago. (Photo from the Presidential Office)",
+    "Apple News Facebook Twitter 新浪微博 Instagram YouTube Wednesday, Mar 15, 2023",
+    "Home > World News",
+    "English>>",
+    "English | Español",
+    "9 min read",
+    "| 3,383 view",
+    "วันที่นำเข้าข้อมูล 28 Oct 2013",
+    "Addressing the joint press meet with President Ruto. https://t.co/AbC123 — Gabriel Boric (@GabrielBoric) March 19, 2022",
+    "Below is the full text of the joint statement:",
+    "Maria Lopez | 30 October 2023",
+])
+def test_page_furniture_of_more_sites_goes(line):
+    result = _clean(_page(line))
+    _kept(result, ARTICLE[0])
+    assert line not in result.body and line.split()[0] not in result.body.split()[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile and Kenya (photo above) signed three agreements in Santiago.",  # a parenthesis inside a sentence
+    "Chile and Kenya agreed on a plan, the ministers said (Reuters had reported it).",
+    "The ministers said Chile | Kenya trade would double.",
+    "Chile and Kenya discussed the CHILE-KENYA trade corridor in depth on Tuesday.",
+])
+def test_prose_like_that_furniture_stays(sentence):
+    result = _clean(_page(sentence))
+    _kept(result, sentence, ARTICLE[0])
+
+
+def test_a_blog_footer_ends_the_article_and_a_sign_off_is_the_source():
+    result = _clean("\n".join([*ARTICLE, "-- BERNAMA", "Subscribe to:", "Post Comments (Atom)", "No comments:",
+                               "Post a Comment"]))
+    assert result.body.endswith(ARTICLE[-1]) and result.furniture.source == "BERNAMA"
+
+
+def test_home_section_and_headline_is_a_breadcrumb_and_the_site_and_place_a_dateline():
+    title = "Chile and Kenya expand trade"
+    result = clean_text("\n".join(["Home World Chile and Kenya expand trade", *ARTICLE]), title)
+    _kept(result, ARTICLE[0])
+    assert "breadcrumb (the home link, a section and the headline)" in _reasons(result)
+    site = clean_text("\n".join(["Andes Wire – Santiago", *ARTICLE]), "", outlet="Andes Wire")
+    assert site.furniture.dateline == "Santiago" and site.body.startswith(ARTICLE[0])
+
+
+def test_sta_in_a_name_ends_no_sentence():
+    text = "The delegation was led by Ambassador Jose Santiago Sta. Romana, who met the minister."
+    assert len(split_text(text)) == 1
+
+
+def test_a_post_glued_to_a_long_paragraph_leaves_the_paragraph():
+    paragraph = ("Both sides agreed to elevate their relations to a strategic partnership, which would entail a "
+                 "mechanism for consultations on foreign policy and defence, the minister told reporters after "
+                 "the talks. Thank you for hosting the summit. Gracias (Jan. 10)@someone pic.twitter.com/3l0guXJmzt")
+    result = _clean(_page(paragraph))
+    assert "elevate their relations to a strategic partnership" in result.body

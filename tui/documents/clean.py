@@ -59,7 +59,8 @@ _TEASER = store.compile(
     r"|leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)"
     r"|binh luan|commentaires|comentarios|kommentare"  # "Comments" (folded) in other languages
     r"|related links|disclaimer\s*:\s*all\s+(?:the\s+)?comments\b.*"  # a comments policy: the article has ended
-    r"|your email address will not be published\b.*)[\W_]*$",  # a comment form: the article has ended
+    r"|your email address will not be published\b.*"
+    r"|no comments|subscribe to|post comments(?: \(atom\))?)[\W_]*$",  # a blog's footer: "No comments:"  # a comment form: the article has ended
     re.IGNORECASE,
 )
 # A single teaser link inside the article: "See also: <headline>", "READ MORE: <headline>".
@@ -188,7 +189,8 @@ _CAPS = r"[A-Z][A-Z.'’-]+"
 _PLACE = rf"{_CAPS}(?:[ /]{_CAPS}){{0,3}}"
 _DATELINE_PREFIX = store.compile(
     rf"^(?P<dateline>(?:{_PLACE}|{_CITY}),\s+{_PREFIX_DATE}(?=\s*(?:{_DASH}|\.))"
-    rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH})|(?i:{_DATE})(?=\s*{_DASH}))"
+    rf"|{_CAPS}(?:[ /]{_CAPS}){{1,3}}(?=\s*{_DASH})|(?i:{_DATE})(?=\s*{_DASH})"
+    rf"|{_PLACE},\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=\s*{_DASH}))"  # "MANILA, Philippines —"
     rf"\s*(?:{_DASH}|\.)\s+(?:(?P<agency>/(?P<agency_name>[A-Z][A-Za-z0-9]{{1,15}})/\.?)\s+)?(?=\S)"
 )
 # A whole line that is a place and a date, after an optional date label: "New Delhi, December 7,
@@ -284,7 +286,7 @@ _SHARE = r"share|chia se|partager|compartir|compartilhar|teilen|condividi|delen|
 _WIDGET_WORDS = (
     rf"{_SHARE}|print|email|e-mail|tweet|facebook(?:-f)?|twitter|x|zalo|linkedin|whatsapp|telegram|reddit"
     r"|instagram|youtube|tiktok|flipboard|rss|weibo|wechat|bluesky"
-    r"|pinterest|messenger|viber|copy link|link copied|comments?|\d+ comments?|\d+ shares?|shares"
+    r"|pinterest|messenger|viber|apple news|google news|copy link|link copied|comments?|\d+ comments?|\d+ shares?|shares"
 )
 _WIDGET = store.compile(
     rf"^(?:[•·▪●◦‣∙*]\s*)?(({_SHARE})( this( article| story| post| page)?)?(\s+(on|via|to)\s+.{{1,20}})?|print"
@@ -311,6 +313,7 @@ _ADVERT = store.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?
 _FIELD_ROW = store.compile(rf"^(?=[^|]*(?i:{_DATE}))[^|.!?]{{1,60}}(?:\s\|\s[^|.!?]{{1,60}}){{2,}}$")
 """A row of page fields between bars, one a date: "10/15/2025 | Press release | Distributed by X on ..."."""
 _COUNTER = store.compile(r"^(?i:views?|page\s*views|reads?|hits|visits|comments?|likes|shares|luot\s+xem)\s*:?\s*\d[\d,.\s]*$"
+                         r"|^[|\s]*\d[\d,.]*\s*(?i:views?|reads?|hits)$"  # "| 3,383 view"
                          r"|^\d{1,3}(?:[ ,.]\d{3})+$|^\d{3,}$")
 """A counter: "Views: 1473", "Comments 12", or a bare count ("8 576")."""
 _NEW_WINDOW = store.compile(r"(?i:opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab))\s*[\])]?\s*$")
@@ -342,6 +345,35 @@ _HASHTAGS = store.compile(r"^(#\w+[\s,]*)+$")
 _PUNCT_ONLY = store.compile(r"^[\W_]+$")
 _OTHER_SCRIPT = store.compile(r"^(?=.*[^\W\d_])(?!.*[A-Za-z])\S+(?:\s+\S+){0,5}$")
 """A short line with letters but none of them Latin ("피터빈트" in an English report): a label or an ad."""
+_SIGN_OFF = store.compile(rf"^{_DASH}\s*(?P<agency>[A-Z][A-Z.]{{1,11}})\s*$")
+"""An agency's sign-off alone on its line, after the article: "-- BERNAMA"."""
+_CREDIT_STAMP = store.compile(
+    rf"^(?:\((?P<agency>[A-Z][\w.]{{1,15}})\)\s*(?i:{_TIME})\s*,?\s*(?i:{_DATE})"  # "(Xinhua)    09:40, May 20, 2017"
+    rf"|\d{{4}}-(?i:{_MONTH})-\d{{1,2}}\s+(?i:{_TIME})\s+By:?\s*(?P<by>[A-Z][\w.]{{1,15}}))\s*$"  # "2024-May-9 18:27 By: Xinhua"
+)
+"""An agency credit with the time and date the page was posted."""
+_PHOTO_SLUG = store.compile(r"^(?=(?:[^-]*-){2})[A-Z][A-Z ]+(?:-[A-Z][A-Z ]+)+(?:\s*\([A-Z]{2,3}\))?$")
+"""A wire photo's slug, capitals joined by hyphens: "CHINA-GUIZHOU-PHILIPPINES-SOUTH CHINA SEA-MECHANISM (CN)"."""
+_PHOTO_PAREN = store.compile(r"^\((?=[^()]*(?<![\w-])(?i:photos?|images?|pictures?|video|file)(?![\w-]))[^()]{1,60}\)\.?$")
+"""A photo credit alone in parentheses: "(PTI photo)", "(Photo grabbed from CCTV video)"."""
+_PAREN_AFTER_SENTENCE = store.compile(r"[.!?][\"”’]*\s+(?P<credit>\([^()]{1,60}\))\s*$")
+_SLASH_AGENCY = store.compile(r"[.!?][\"”’)]*\s+/\s*(?P<credit>[A-Z][A-Za-z]{1,15})\s*$")
+"""A caption's credit after a slash: "... in Astana, July 3, 2024. /Xinhua"."""
+_NAME_DATE = store.compile(rf"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,5}})\s+\|\s+(?P<date>(?i:{_DATE}))\s*$")
+"""A name and a date between a bar: "SM Lee Hsien Loong | 30 October 2023" (a byline)."""
+_OTHER_SCRIPT_DATE = store.compile(rf"^(?:\S*[^\x00-\x7f]\S*\s+){{1,4}}(?i:{_DATE})\s*$")
+"""A label in another script and a date: "วันที่นำเข้าข้อมูล 28 Oct 2013" (when the page was posted)."""
+_READING_TIME = store.compile(r"^(?i:(?:reading\s+time\s*:?\s*)?\d{1,3}\s*-?\s*min(?:ute)?s?\.?(?:\s+read)?)$")
+"""How long the page takes to read: "9 min read", "Reading time: 3 minutes"."""
+_ARROW_TRAIL = store.compile(r"^(?=.*(?:>|»|›))[^\W\d_][\w'’ -]{0,40}?(?:\s*(?:>>?|»|›)\s*(?:[^\W\d_][\w'’ -]{0,40}?)?)+$")
+"""A breadcrumb or a link with arrows: "Home > China News", "English>>"."""
+_BAR_MENU = store.compile(r"^[^\W\d_][\w'’.-]*(?:\s+\|\s+[^\W\d_][\w'’.-]*){1,8}$")
+"""Single words between bars: a menu or a language switch ("English | Italiano")."""
+_EMBEDDED_POST = store.compile(rf"(?:pic\.twitter\.com/|https?://t\.co/)|\(@\w{{1,15}}\)\s+(?i:{_DATE})\s*$")
+"""An embedded social-media post: its link ("pic.twitter.com/…", "https://t.co/…") or its signature
+("— Narendra Modi (@narendramodi) March 19, 2022")."""
+_TEXT_INTRO = store.compile(r"^(?i:(?:below|following|here)\s+(?:is|are)\s+the\s+(?:full\s+)?texts?\s+of\b.{0,120}?)[:.]$")
+"""An editor's line introducing the document: "Below is the full text of the joint statement:"."""
 _SENTENCE_END = store.compile(r"[.!?:;…\"”’)]\s*$")
 
 NAV_MIN_ITEMS = 5
@@ -474,11 +506,16 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "section label (a short line above the headline)")
         elif not state.started and key in back_to:
             state.drop(line, text, "breadcrumb (the page's 'Back to …' link names it)")
+        elif title_key and view.text[:5].lower() == "home " and _headline_key(view.text).endswith(" " + title_key):
+            state.drop(line, text, "breadcrumb (the home link, a section and the headline)")
         elif title_key and _headline_key(view.text) == title_key:
             state.headline = state.headline or text
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
         elif key in outlet_keys:
             state.drop(line, text, "site name (the outlet of the front matter)")
+        elif outlet_keys and (site := _SITE_PLACE.match(view.text)) and match_key(site.group("site")) in outlet_keys:
+            state.dateline = state.dateline or view.source(*site.span("place"))  # "Shafaq News – Tehran"
+            state.drop(line, text, "site name and dateline (the dateline lifted to its field)")
         elif _furniture(state, line, view, content[pos - 1][0] if pos else -1):
             pass
         elif pos in repeats:
@@ -509,6 +546,8 @@ def _dateline_repeat(view: Folded, seen: dict[str, int]) -> tuple[str, int] | No
     return (view.source(*m.span("dateline")), earlier) if earlier is not None else None
 
 
+_SITE_PLACE = store.compile(rf"^(?P<site>[^\W\d_].{{0,40}}?)\s+{_DASH}\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})$")
+"""The site's name, a dash and a place, on one line: "Shafaq News – Tehran"."""
 _BACK_TO = store.compile(r"^(?i:back\s+to)\s+(?!(?i:the\s+)?(?:top|home|homepage)\b)(\S.{0,80}?)\s*[.:»>]*$")
 """A "Back to <section>" link: the section's name, printed above the article too, is a breadcrumb."""
 LABEL_LINES = 6
@@ -585,6 +624,24 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "photo caption with credit (credit lifted to the credits field)"
     elif _TIME_STAMP.match(probe):
         reason = "time stamp (when the page was updated)"
+    elif stamp := _CREDIT_STAMP.match(probe):
+        state.source = state.source or view.source(*stamp.span("agency" if stamp.group("agency") else "by"))
+        reason = "source credit with the time posted (lifted to the source field)"
+    elif sign_off := _SIGN_OFF.match(probe):
+        state.source = state.source or view.source(*sign_off.span("agency"))
+        reason = "agency sign-off (lifted to the source field)"
+    elif _PHOTO_SLUG.match(probe):
+        reason = "wire photo slug"
+    elif _PHOTO_PAREN.match(probe):
+        state.credits.append(text.strip())
+        reason = "photo credit in parentheses (lifted to the credits field)"
+    elif slash := _SLASH_AGENCY.search(probe):
+        state.credits.append(view.source(*slash.span("credit")).strip())
+        reason = "photo caption with credit (credit lifted to the credits field)"
+    elif name_date := _NAME_DATE.match(probe):
+        state.byline = state.byline or view.source(*name_date.span("name"))
+        state.dateline = state.dateline or view.source(*name_date.span("date"))
+        reason = "byline and date (lifted to the byline and dateline fields)"
     elif _EMPTY_CREDIT.match(probe):
         reason = "dateline with an empty credit (a template's blank agency)"
     elif not state.started and (heading := _DATED_HEADING.match(probe)):
@@ -611,6 +668,9 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         reason = "copyright notice"
     elif credit := _caption_credit(probe):
         state.credits.append(view.source(*credit).strip())
+        reason = "photo caption with credit (credit lifted to the credits field)"
+    elif (paren := _PAREN_AFTER_SENTENCE.search(probe)) and _PHOTO_PAREN.match(paren.group("credit")):
+        state.credits.append(view.source(*paren.span("credit")).strip())
         reason = "photo caption with credit (credit lifted to the credits field)"
     else:
         reason = _widget_reason(probe)
@@ -687,7 +747,35 @@ def _widget_reason(probe: str) -> str:
         return "stray punctuation line"
     if _OTHER_SCRIPT.match(probe):
         return "a short line in another script (no Latin letter)"
+    if _OTHER_SCRIPT_DATE.match(probe):
+        return "a label in another script and a date"
+    if _READING_TIME.match(probe):
+        return "reading time"
+    if len(probe.split()) <= 8 and _ARROW_TRAIL.match(probe):
+        return "breadcrumb or navigation link"
+    if _BAR_MENU.match(probe):
+        return "menu (single words between bars)"
+    if _widget_row_with_date(probe):
+        return "sharing or follow widget (with the page's date)"
+    if len(probe.split()) <= 30 and _EMBEDDED_POST.search(probe):  # glued to a paragraph: the paragraph stays
+        return "embedded social-media post"
+    if _TEXT_INTRO.match(probe):
+        return "editor's line introducing the text"
     return ""
+
+
+def _widget_row_with_date(probe: str) -> bool:
+    """A row of at least three network names (a word in another script among them), then the page's
+    date: "Apple News Facebook Twitter 新浪微博 Instagram YouTube Wednesday, Mar 15, 2023"."""
+    date = _TRAILING_DATE.search(probe)
+    if date is None:
+        return False
+    head = " ".join(w for w in probe[: date.start()].split() if w.isascii())
+    return bool(head) and len(_WIDGET_WORD.findall(head)) >= 3 and bool(_WIDGET_ROW.match(head))
+
+
+_TRAILING_DATE = store.compile(rf"[\s,|·]+(?i:(?:{_WEEKDAY},?\s+)?{_DATE})\s*$")
+_WIDGET_WORD = store.compile(rf"(?<![\w-])(?i:{_WIDGET_WORDS})(?![\w-])")
 
 
 CREDIT_WINDOW = 240
@@ -738,6 +826,10 @@ def _opening(probe: str, whole: str = "") -> list[_Lift]:
         return span[0] + at, span[1] + at
 
     source = _SOURCE_PREFIX.match(rest) or (_DATED_CREDIT_PREFIX.match(rest) if "(" in rest[:80] else None)
+    if source and source.group("source") and source.group("source").isupper() and " " not in source.group("source") \
+            and _names_a_place(source.group("source").title()):
+        # "BELGRADE: Chinese President ...": a capital in capitals is the dateline, not an agency
+        return [*lifts, (at + source.end(), "dateline", shift(source.span("source")), "dateline (lifted to the dateline field)")]
     if source:
         value = source.span("source") if source.group("source") else source.span("agency")
         return [*lifts, (at + source.end(), "source", shift(value), "source credit (lifted to the source field)")]

@@ -30,7 +30,7 @@ _TITLES = {
     "capt", "cmdr", "maj", "adm", "brig", "sgt", "cpl", "gov", "sen", "rep", "rev", "hon", "amb", "pres",
     "dep", "supt", "no", "nos", "vol", "fig", "art", "sec", "vs", "v", "approx", "dept", "est", "bln",
     "mln", "tr", "e.g", "i.e", "cf", "al", "ca", "para", "paras", "pp", "p", "op", "ch", "mt", "ft",
-    "u.s.a",
+    "u.s.a", "sta", "sto",  # "Jose Santiago Sta. Romana": Santa, Santo in names
 }
 # Abbreviations that often end a sentence too: split only before a typical sentence opener.
 # Company suffixes ("Zarubezhneft Ltd.") and months ("in Dec.") end sentences as often as not;
