@@ -127,6 +127,19 @@ def test_show_text_and_prefix(docs):
         assert s.text in result.output
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_show_says_which_countries_the_document_is_between(docs, fmt):
+    from tui.analysis.parties import of_document
+
+    expected = of_document(docs["vgp-2025"]).parties
+    assert set(expected) == {"Vietnam", "Russia"}  # found in the text: the embedded corpus declares none
+    out = run("--corpus", str(CORPUS_DIR), "show", "vgp", "--format", fmt, "--width", "200").output
+    if fmt == "json":
+        assert json.loads(out)["parties"] == list(expected)
+    else:
+        assert "between " + " and ".join(expected) in out.splitlines()[1 if fmt == "text" else 2]
+
+
 def test_show_markdown(docs):
     doc = docs["vgp-2025"]
     out = run("--corpus", str(CORPUS_DIR), "show", "vgp", "--format", "markdown").output

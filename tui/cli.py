@@ -299,14 +299,16 @@ def show(settings: Settings, doc_id: str, fmt: str, removed: bool, width: int | 
     doc = corpus.get(doc_id)
 
     def produce() -> tuple[str, bool]:
+        from tui.analysis.parties import of_document
         from tui.render import documents as view
 
         marks = _pledge_marks(corpus, doc)
+        who = of_document(doc).parties
         if fmt == "json":
-            return view.show_json(doc, marks), False
+            return view.show_json(doc, marks, who), False
         if fmt == "markdown":
-            return view.show_markdown(doc, removed=removed, marks=marks), False
-        return settings.render(view.show_text(doc, w, removed=removed, marks=marks)), False
+            return view.show_markdown(doc, removed=removed, marks=marks, parties=who), False
+        return settings.render(view.show_text(doc, w, removed=removed, marks=marks, parties=who)), False
 
     parts = [doc.id, fmt, repr(removed), repr(w), repr(color), *_output_parts(corpus.documents)]
     text, _ = cached_output("show-output", parts, produce)

@@ -51,8 +51,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (PLEDGE, r"(?:pledg|vow|committ|decid|resolv|promis)ing(?:\s+(?:to|not))?"),
     (PLEDGE, r"(?:consent|concur)(?:red|ed|s|ring|ing)?\s+(?:to|on|not|upon)"),
     (PLEDGE, r"promise(?:d|s)?(?:\s+(?:to|not))?"),
-    (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+(?:their|its|the)\s+(?:determination|commitment|resolve)"),
-    (PLEDGE, r"(?:determined|determination|commitment|committed)\s+to"),
+    (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+(?:their|its|the)\s+(?:determination|committ?ment|resolve)"),
+    (PLEDGE, r"(?:determined|determination|committ?ment|committed)\s+to"),  # "committment": a common misspelling
     (PLEDGE, r"(?:affirm|reaffirm)(?:ed|s)?\s+to"),
     (PLEDGE, r"reach(?:ed|es)?\s+(?:a\s+)?consensus"),
     (PLEDGE, r"(?:were|was|are)\s+unanimous"),
@@ -205,13 +205,20 @@ def _cue_matches(text: str) -> Iterator[re.Match[str]]:
             pos = match.end()
 _CANCEL = store.compile(
     rf"{_W}(?:agree(?:d|s)?\s+that|believe(?:d|s)?|expect(?:ed|s)?|said\s+that|noted\s+that|"
-    rf"(?:am|are|is|was|were)\s+(?:sure|confident|convinced|certain)(?:\s+that)?|"
+    rf"(?:am|are|is|was|were)\s+(?:sure|confident|convinced|certain)(?:\s+that)?|trust(?:s|ed)?\s+that|"
     rf"(?:emphasi[sz]e|stress|underline|underscore)(?:d|s)?\s+that){_E}",
     re.I,
 )
 _MODAL = store.compile(r"^(?:will|shall|would)(?:\s+not)?$", re.I)
+_WHO_WORDS = frozenset({"they", "we", "he", "she", "it", "i", "sides", "countries", "nations", "both", "leaders",
+                        "governments", "parties", "government", "side"})
+"""Subjects before a reported modal that say who acts: its verb is then their cue."""
+_VERB_OF_MODAL = store.compile(r"\s+(?:(?:also|further|continue\s+to|help(?:\s+to)?|certainly|surely)\s+)?$")
+"""Between a reported modal and a cue that is its verb ("will (further) encourage")."""
 _COURTESY = store.compile(
     r"(?:wish(?:es|ed|ing)?\s+(?:[\w'’-]+\s+){1,6}?(?:success|good\s+health|happiness|prosperity|a\s+happy)"
+    r"|wish(?:es|ed)?\s+to\s+(?:recall|remind|note|mention|say|thank|express|congratulate|convey|extend|begin|start"
+    r"|conclude|point\s+out|take\s+this\s+opportunity)(?![\w-])"  # "I wish to recall that ...": a speech act
     r"|welcom(?:e|es|ed|ing)\s+(?:(?:in|to|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+)?"
     r"(?:(?:the\s+)?(?:visiting\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:President|Prime|Premier|General|Chairman|Chancellor|King|Crown|Emir|Sultan|Sheikh|"
     r"(?:Foreign|Defen[cs]e|Deputy|Vice)\s+(?:Minister|Secretary|President|Premier|Prime)|Minister|Secretary|counterpart|"
@@ -260,6 +267,15 @@ _INSTRUMENT_BEFORE = store.compile(
     r"conventions?|contracts?)\s+(?:on\s+|to\s+)$", re.I)
 """An instrument named by what it does, just before a cue: "an agreement to encourage ...", "a
 memorandum on supporting ..."."""
+_WILL_NOUN_BEFORE = frozenset({"the", "a", "political", "strong", "good", "their", "its", "his", "her", "our", "my",
+                               "free", "popular", "common", "shared", "firm", "sovereign"})
+"""Words before "will" that make it the noun: "the will of", "political will"."""
+_OBSERVED = store.compile(
+    r"(?:(?<![\w-])(?:this|which|that|it)\s+(?:\w+\s+)?|(?<![\w-])\w+s\s+)"
+    r"(?:demonstrates|reflects|shows|illustrates|underscores|highlights|marks|proves|attests\s+to|testifies\s+to"
+    r"|is\s+a\s+testament\s+to|speaks\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+"""Before "commitment": a thing that shows it ("This reflects both countries' commitment to", "The
+visits demonstrate ..."): someone's observation, not the parties' pledge."""
 _ITINERARY = store.compile(
     r"\s+(?:(?:then|also|later|next|now|first|subsequently|afterwards)\s+)?(?:(?:travel|fly|attend|arrive|depart|"
     r"leave|head|tour|return|be\s+followed\s+by|go\s+on\s+to|continue\s+on\s+to|stop\s+over)(?![\w-])"
@@ -321,6 +337,10 @@ def _is_noun_use(text: str, cue_text: str, start: int, end: int) -> bool:
         return True  # "views the partnership as vital to addressing challenges": a judgement, not an aim
     if _MODAL.match(cue_text) and _ITINERARY.match(text, end):
         return True  # "will travel on to Brussels", "will attend the match": a schedule, not a pledge
+    if word == "will" and (prev.endswith("'s") or prev in _WILL_NOUN_BEFORE):
+        return True  # "China's will and determination", "the will of both leaders": the noun
+    if word.startswith(("commitment", "committment", "determination")) and _OBSERVED.search(text, max(0, start - LOOK_BACK), start):
+        return True  # "the visits demonstrate both countries' commitment to": an observation, not a pledge
     if word.startswith(("commitment", "determination")):
         held = _HELD_NOUN.search(text, max(0, start - LOOK_BACK), start)
         if held is not None and not held.group("verb"):
@@ -366,9 +386,15 @@ def classify(text: str) -> Cue | None:
     "believe", "expect" or "said that" reports a claim and is skipped.
     """
     cancel = _CANCEL.search(text)
+    cancelled_end = -1
     for cue in find_cues(text):
         if _MODAL.match(cue.text) and cancel and cancel.start() < cue.start:
+            before = _previous_word(text, cue.start)
+            party = before in _WHO_WORDS or text[cue.start - len(before) - 1: cue.start - 1][:1].isupper()
+            cancelled_end = -1 if party else cue.end  # "said that Italy will support": Italy's, reported
             continue
+        if cancelled_end >= 0 and _VERB_OF_MODAL.match(text, cancelled_end, cue.start):
+            continue  # "said that deepening ties will encourage peace": the claim's own verb
         if _COURTESY.match(text, cue.start):
             continue  # "wished the Philippines success", "glad to welcome President X": courtesy
         if cue.text.lower() == "would" and not cancel:

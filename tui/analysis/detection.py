@@ -46,7 +46,8 @@ class Pledge:
 _PARTY_WORD = store.compile(
     r"(?<![\w-])(?:sides?|countries|nations|leaders?|ministers|presidents|parties|they|we|both|"
     r"he|she|it|i|governments?|secretary|minister|president|premier|chancellor|chief|leader|"
-    r"counterparts?|delegations?|states)(?:'s|’s)?(?![\w-])",
+    r"counterparts?|delegations?|states|officials|diplomats|envoys|representatives|negotiators|ministries)"
+    r"(?:'s|’s)?(?![\w-])",
     re.I,
 )
 """Words that name who commits without naming a country (a country, capital or person is a

@@ -139,6 +139,7 @@ _NO_END = frozenset({"overall", "using", "basic", "reached", "involving", "relat
 _NO_START = frozenset({"regarding", "praised", "took", "proposed", "advancing", "called", "urged", "requested",
                        "expressed", "stressed", "emphasized", "emphasised", "noted", "said", "told", "looking",
                        "conducive", "speedily", "soon", "participate"})
+_NEGATIONS = frozenset({"not", "never", "no", "nor"})
 _INNER_OK = frozenset({"of", "and", "in", "for", "on", "to", "with", "the", "a", "an", "between", "among"})
 
 
@@ -162,6 +163,8 @@ def _windows(text: str, weights: dict[str, float], theme: set[str],  # type: ign
     for i in range(len(toks)):
         if stops[i] or who[i] or not stems[i] or toks[i][0].lower() in _NO_START:
             continue
+        # "shall not allow anything to disturb": the phrase keeps its negation, or it says the opposite
+        opening = toks[i - 1][1] if i and toks[i - 1][0].lower() in _NEGATIONS and not toks[i][3] else toks[i][1]
         seen: set[str] = set()
         value = 0.0
         for j in range(i, min(len(toks), i + PHRASE_WORDS)):
@@ -183,7 +186,7 @@ def _windows(text: str, weights: dict[str, float], theme: set[str],  # type: ign
             content = [w for w, _, _, _ in toks[i:j + 1] if not _stop(w, names)]
             if all(w.lower() in theme for w in content):
                 continue  # the theme alone is already the label's head
-            yield value / (1.0 + 0.12 * size), i, toks[i][1], toks[j][2]
+            yield value / (1.0 + 0.12 * size), i, opening, toks[j][2]
 
 
 def _central(members: Sequence[Pledge], weights: dict[str, float]) -> list[tuple[float, int, Pledge]]:

@@ -96,7 +96,8 @@ def _patterns() -> _Patterns:
     nouns = _alternation(lex["party_nouns"] + ["counterpart", "counterparts"])
     party_noun_after = store.compile(rf"^(?:'s)?\s+(?:(?:{nouns})(?![\w-])|(?:{titles})(?![\w-])|[A-Z])")
     institution_of = store.compile(rf"(?<![\w-])(?:{_alternation(lex['institutions'])})(?:\s+(?:of|for|and|[A-Z][\w'-]*))*"
-                                   r"\s+of\s+(?:the\s+)?$")
+                                   r"\s+of\s+(?:the\s+)?$"
+                                   rf"|(?<![\w-])(?i:{_alternation(lex['envoys'])})\s+(?:of|from)\s+(?:the\s+)?$")
     stop = {w for t in lex["titles"] for w in TOKEN.findall(t)}
     stop |= set(lexicon.section("instruments")["not_names"])
     return _Patterns(title, title_then_name, both, pronoun, it, counterpart, prep_before, party_noun_after,
@@ -701,9 +702,17 @@ class _Spans:
 
 
 def _last_person(folded: str, names: Mapping[str, str], end: int | None = None) -> str | None:
+    """Whom "he" at ``end`` means: the last person named before it, but the sentence's subject when
+    "he" follows a verb joined to it ("X welcomed Y and stated that he would like ...": X)."""
     text = folded if end is None else folded[:end]
     people = [r for r in _refs(text, names) if r.kind == "person"]
+    if len(people) > 1 and _AND_SAID_BEFORE.search(text):
+        return people[0].value
     return people[-1].value if people else None
+
+
+_AND_SAID_BEFORE = store.compile(r"(?<![\w-])and\s+(?:\w+\s+)?(?:said|stated|added|noted|stressed|affirmed|told\s+\w+)"
+                                 r"\s+(?:that\s+)?$")
 
 
 _SAID = store.compile(r"(?<![\w-])(?:said|says|told|stressed|noted|added|emphasi[sz]ed|underlined|stated|declared)(?![\w-])")

@@ -151,12 +151,15 @@ def _list_stacked(cells: Sequence[tuple[str, ...]], width: int) -> list[Line]:
     return lines
 
 
-def show_json(doc: Document, marks: Mapping[int, Mark] | None = None) -> str:
+def show_json(doc: Document, marks: Mapping[int, Mark] | None = None, parties: Sequence[str] = ()) -> str:
+    """``accord show --format json``: the document, its sentences with their pledge marks, what
+    cleaning removed, and ``parties`` (the countries it is between, as found)."""
     from tui.render.jsonfmt import dumps
 
     data = _doc_summary(doc)
     data.update(
         {
+            "parties": list(parties),
             "event": doc.meta.event,
             "url": doc.meta.url,
             "language": doc.meta.language,
@@ -183,10 +186,13 @@ def _sentence_json(s, marks):  # type: ignore[no-untyped-def]
     return item
 
 
-def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark] | None = None) -> str:
+def show_markdown(doc: Document, removed: bool = False, marks: Mapping[int, Mark] | None = None,
+                  parties: Sequence[str] = ()) -> str:
+    """``accord show --format markdown``."""
     from tui.render.escape import md, md_cell
 
-    out = [f"# {md(doc.title)}", "", _meta_line_md(doc), ""]
+    meta = _meta_line_md(doc) + (f" · between {md(' and '.join(parties))}" if parties else "")
+    out = [f"# {md(doc.title)}", "", meta, ""]
     if removed:
         out += ["## Removed by cleaning", "", "| line | reason | text |", "|---:|---|---|"]
         out += [f"| {r.line} | {md_cell(r.reason)} | {md_cell(r.text)} |" for r in doc.removed]
@@ -214,11 +220,13 @@ def _meta_line_md(doc: Document) -> str:
 
 
 def show_text(
-    doc: Document, width: int = 100, removed: bool = False, marks: Mapping[int, Mark] | None = None
+    doc: Document, width: int = 100, removed: bool = False, marks: Mapping[int, Mark] | None = None,
+    parties: Sequence[str] = (),
 ) -> list[Line]:
+    """``accord show``: title, meta line (with the ``parties`` found), furniture fields, sentences."""
     lines = [Line().add(doc.title, "title")]
     meta = Line().add(doc.id, "id").add_raw("  ").add(doc.date.isoformat(), "meta")
-    for value in (doc.meta.outlet, doc.meta.kind):
+    for value in (doc.meta.outlet, doc.meta.kind, "between " + " and ".join(parties) if parties else ""):
         if value:
             meta.add_raw("  ·  ", "meta").add(value, "meta")
     lines.append(meta)
