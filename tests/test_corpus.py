@@ -366,3 +366,14 @@ def test_property_any_capture_builds_a_consistent_document(body):
     lines = (FRONT + body).split("\n")
     for r in doc.removed:
         assert r.text in lines[r.line - 1]
+
+
+@given(st.text(max_size=80), st.integers(min_value=1, max_value=60))
+def test_slug_is_short_ascii_and_cut_between_words(text, limit):
+    from tui.documents.ingest import slug
+
+    out = slug(text, limit)
+    assert out == "document" or (len(out) <= limit and out.isascii() and not out.startswith("-") and not out.endswith("-"))
+    full = slug(text, 10_000)
+    if out != "document" and len(full) > limit and "-" in full[: limit + 1]:
+        assert full.startswith(out + "-")  # a whole number of words

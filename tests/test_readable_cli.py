@@ -84,6 +84,13 @@ def test_doc_heads_are_short_readable_and_unique():
     assert heads[4] == "hanoiti"
 
 
+def test_doc_heads_do_not_end_in_a_hyphen():
+    docs = [SimpleNamespace(id=i, date=dt.date(2023, 1, 1), title="t") for i in
+            ("governo-italiano-2023-01-10", "shafaq-news-2023-01-10", "telesur-2023-01-10")]
+    heads = view.doc_heads(docs, 8)
+    assert heads[0] == "governo" and heads[1] == "shafaq-n" and not any(h.endswith("-") for h in heads)
+
+
 def test_doc_heads_of_one_outlet_and_year_keep_the_year_and_add_a_letter():
     docs = [SimpleNamespace(id=i, date=dt.date(y, m, 1), title="t") for i, y, m in
             [("gov-uk-office-2024-10-25", 2024, 10), ("gov-uk-office-2024-11-18", 2024, 11),

@@ -68,10 +68,14 @@ def _inline_text(token: object) -> str:
 
 
 def slug(text: str, limit: int = 48) -> str:
-    """A lowercase ASCII id fragment of ``text``."""
+    """A lowercase ASCII id fragment of ``text``, at most ``limit`` characters, cut between words
+    ("ministry-of-foreign-affairs-of", not "…-of-j") unless its first word is longer."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return ascii_text[:limit].rstrip("-") or "document"
+    if len(ascii_text) > limit:
+        cut = ascii_text.rfind("-", 0, limit + 1)
+        ascii_text = ascii_text[:cut] if cut > 0 else ascii_text[:limit]
+    return ascii_text.rstrip("-") or "document"
 
 
 def _toml_string(value: str) -> str:

@@ -96,7 +96,8 @@ def doc_heads(docs: Sequence[Document], width: int) -> list[str]:
     heads = []
     for doc, name in zip(docs, names, strict=True):
         room = width - 2 if names.count(name) > 1 else width
-        head = _abbreviate(name, [n for n in distinct if n != name], room)
+        cut = _abbreviate(name, [n for n in distinct if n != name], room)
+        head = cut.rstrip("-") or cut  # "governo", not "governo-"
         if names.count(name) > 1:
             head += f"{doc.date.year % 100:02d}"
         heads.append(head[:width])
