@@ -242,12 +242,19 @@ _COMMITMENT_SUBJECT = store.compile(
 
 
 def _subject_words(clause: str, cue: Cue) -> list[str]:
-    """The last few words before the cue, trailing fillers ("also", "further") dropped."""
-    words = re.findall(r"[\w'’-]+", clause[: cue.start])[-4:]
+    """The last few words before the cue, trailing fillers ("also", "further") and an inserted
+    attribution ("The Chinese side, Xi also said, will ...") dropped."""
+    before = clause[: cue.start]
+    inserted = _INSERTED_SAID.search(before)
+    words = re.findall(r"[\w'’-]+", before[: inserted.start()] if inserted else before)[-4:]
     fillers = {"also", "further", "soon", "continue", "jointly", "then", "the", "now", "all"}
     while words and words[-1].lower() in fillers:
         words.pop()
     return words
+
+
+_INSERTED_SAID = store.compile(r",\s+(?:[\w'’.-]+\s+){1,4}?(?:also\s+)?(?:said|says|added|noted|stressed|told\s+\w+)\s*,\s*$")
+"""An attribution set between commas before the verb: ", Xi also said, "."""
 
 
 def _commitment_subject(clause: str, cue: Cue) -> bool:
