@@ -1028,3 +1028,17 @@ def test_a_post_glued_to_a_long_paragraph_leaves_the_paragraph():
                  "the talks. Thank you for hosting the summit. Gracias (Jan. 10)@someone pic.twitter.com/3l0guXJmzt")
     result = _clean(_page(paragraph))
     assert "elevate their relations to a strategic partnership" in result.body
+
+
+@pytest.mark.parametrize("heading", ["Joint Statement", "Trade and Investment", "Chile-Kenya Relations",
+                                     "Key Points From the Meeting"])
+def test_a_section_heading_inside_the_article_goes(heading):
+    result = _clean("\n".join([ARTICLE[0], heading, *ARTICLE[1:]]))
+    assert heading not in result.body and "section heading (a short title-case line inside the article)" in _reasons(result)
+
+
+@pytest.mark.parametrize("line", ["Chile and Kenya will meet again.", "The ministers agreed", "Santiago, 3 March",
+                                  "President Boric, President Ruto", "Chile Kenya Peru Ghana Togo Mali Chad Iran"])
+def test_lines_that_are_no_heading_stay(line):
+    result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
+    assert "section heading (a short title-case line inside the article)" not in _reasons(result)

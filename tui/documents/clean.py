@@ -679,6 +679,8 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
         # under the page's furniture (a headline, a date), before the article: "World", "Politics"; a
         # capital may be the dateline's place, and a word opening the page may be its heading: kept
         reason = "a word alone above the article (a section label)"
+    if not reason and state.started and _is_section_heading(probe):
+        reason = "section heading (a short title-case line inside the article)"
     if not reason and state.started and _LONE_WORD.match(probe):
         if not state.source and probe.isupper() and len(probe) <= 5:  # "ANI", "AFP"; not "ISTANBUL"
             state.source = text.strip()
@@ -688,6 +690,19 @@ def _furniture(state: _State, line: int, view: Folded, previous: int = -1) -> bo
     if reason:
         state.drop(line, text, reason)
     return bool(reason)
+
+
+_HEADING_WORD = store.compile(r"^(?:[A-Z][\w'’.&-]*|of|and|the|for|in|on|to|with|a|an|at|between|&)$")
+HEADING_WORDS = 6
+"""A section heading inside the article has at most this many words."""
+
+
+def _is_section_heading(probe: str) -> bool:
+    """A short line of capitalised words (small words between them), without a sentence's final
+    punctuation: "Joint Statement", "Trade and Investment", "Japan-Italy Relations"."""
+    words = probe.split()
+    return (2 <= len(words) <= HEADING_WORDS and not _SENTENCE_END.search(probe) and "," not in probe
+            and words[0][:1].isupper() and words[-1][:1].isupper() and all(_HEADING_WORD.match(w) for w in words))
 
 
 def _names_a_place(word: str) -> bool:
