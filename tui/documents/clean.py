@@ -357,6 +357,7 @@ _PHOTO_SLUG = store.compile(r"^(?=(?:[^-]*-){2})[A-Z][A-Z ]+(?:-[A-Z][A-Z ]+)+(?
 _PHOTO_PAREN = store.compile(r"^\((?=[^()]*(?<![\w-])(?i:photos?|images?|pictures?|video|file)(?![\w-]))[^()]{1,60}\)\.?$")
 """A photo credit alone in parentheses: "(PTI photo)", "(Photo grabbed from CCTV video)"."""
 _PAREN_AFTER_SENTENCE = store.compile(r"[.!?][\"”’]*\s+(?P<credit>\([^()]{1,60}\))\s*$")
+"""A parenthesis after a line's last full stop: a caption's credit when it reads as one (:data:`_PHOTO_PAREN`)."""
 _SLASH_AGENCY = store.compile(r"[.!?][\"”’)]*\s+/\s*(?P<credit>[A-Z][A-Za-z]{1,15})\s*$")
 """A caption's credit after a slash: "... in Astana, July 3, 2024. /Xinhua"."""
 _NAME_DATE = store.compile(rf"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,5}})\s+\|\s+(?P<date>(?i:{_DATE}))\s*$")
