@@ -1042,3 +1042,11 @@ def test_a_section_heading_inside_the_article_goes(heading):
 def test_lines_that_are_no_heading_stay(line):
     result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
     assert "section heading (a short title-case line inside the article)" not in _reasons(result)
+
+
+@pytest.mark.parametrize("line", [">>> Chile and Kenya sign a fishing accord",
+                                  "Plenary meeting of the Chilean and Kenyan delegations | Pool Moncloa/Fernando Calvo",
+                                  "The joint declaration of the meeting is reproduced below:"])
+def test_an_arrow_link_a_bar_credit_caption_and_a_reproduced_below_line_go(line):
+    result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
+    assert line not in result.body and ARTICLE[1] in result.body

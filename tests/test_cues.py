@@ -88,6 +88,7 @@ def test_no_pledge_in_a_noun_a_forecast_a_speech_act_or_an_observation(sentence)
     ("Prime Minister Kishida welcomed Prime Minister Meloni and stated that he would like to deepen ties.", "Japan"),
     ("Meloni said that Italy will support Japan's bid to host the exhibition.", "Italy"),  # a party's reported pledge stays
     ("The Japanese side, Kishida also said, will continue to strengthen cooperation with Italy in energy.", "Japan"),
+    ("The Italian government reaffirmed its adherence to the principles of the UN Charter.", "Italy"),
 ])
 def test_pledges_and_who_makes_them(sentence, actor):
     found = _detected(OPENING, sentence)[1]

@@ -65,6 +65,8 @@ _PATTERNS: list[tuple[str, str]] = [
               r"(?:their\s+|its\s+|his\s+|her\s+|our\s+|strong\s+|full\s+|continued\s+|firm\s+|mutual\s+|"
               r"unwavering\s+|steadfast\s+|consistent\s+|staunch\s+|unequivocal\s+|solid\s+|"
               r"[^\W\d_]+['’]s\s+)*support"),
+    (SUPPORT, r"(?:affirm|reaffirm|reiterate)(?:ed|d|s)?\s+(?:its|their|his|her|the)\s+(?:firm\s+|full\s+|continued\s+|"
+              r"consistent\s+)?(?:recognition|adherence)\s+(?:of|to)"),  # "reaffirmed its recognition of the One China policy"
     (SUPPORT, r"support(?:s|ed|ing)?"),
     (SUPPORT, r"back(?:s|ed)?"),
     (SUPPORT, r"endorse(?:d|s)?"),

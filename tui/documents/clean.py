@@ -70,6 +70,8 @@ _TEASER_LINK = store.compile(
     r"\s*[:»>|]+\s*\S",
     re.IGNORECASE,
 )
+_ARROW_LINK = store.compile(r"^\s*>{2,}\s*\S")
+""">>> <another headline>: a link to a related article."""
 # A Vietnamese site's inline image label, "hinh anh 1" / "hình ảnh 1" ("image 1"), after the image's
 # alt text (often the headline) and before its caption, all on one line.
 _IMAGE_LABEL = store.compile(r"^.{0,300}?(?<![\w-])(?i:h[iì]nh\s+[aả]nh)\s*\d{1,2}(?!\d)\s*")
@@ -86,7 +88,8 @@ _CREDIT = store.compile(
     r"(?:(?i:\s+courtesy\s+of\s+)[^.|:()\[\]]{1,60}?|\s*:\s*[A-Z0-9\"“][^.|:()\[\]]{0,60}?))"
     r"\s*[)\]]?\s*[.|]?\s*$",
 )
-_BAR_END = store.compile(r"\s\|\s*$")
+_BAR_END = store.compile(r"\s\|\s*$|\s\|\s*(?i:pool|photo|foto|image)\b[^|.!?]{0,60}$")
+"""A caption ending in a bar, or in a bar and its credit ("… delegations | Pool Moncloa/Fernando Calvo")."""
 _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
     r"|oct(ober)?|nov(ember)?|dec(ember)?)"
@@ -373,7 +376,8 @@ _BAR_MENU = store.compile(r"^[^\W\d_][\w'’.-]*(?:\s+\|\s+[^\W\d_][\w'’.-]*){
 _EMBEDDED_POST = store.compile(rf"(?:pic\.twitter\.com/|https?://t\.co/)|\(@\w{{1,15}}\)\s+(?i:{_DATE})\s*$")
 """An embedded social-media post: its link ("pic.twitter.com/…", "https://t.co/…") or its signature
 ("— Narendra Modi (@narendramodi) March 19, 2022")."""
-_TEXT_INTRO = store.compile(r"^(?i:(?:below|following|here)\s+(?:is|are)\s+the\s+(?:full\s+)?texts?\s+of\b.{0,120}?)[:.]$")
+_TEXT_INTRO = store.compile(r"^(?i:(?:below|following|here)\s+(?:is|are)\s+the\s+(?:full\s+)?texts?\s+of\b.{0,120}?"
+                            r"|.{0,120}?\b(?:is|are)\s+reproduced\s+(?:below|in\s+full))[:.]$")
 """An editor's line introducing the document: "Below is the full text of the joint statement:"."""
 _SENTENCE_END = store.compile(r"[.!?:;…\"”’)]\s*$")
 
@@ -497,7 +501,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "navigation list")
         elif _is_nav_bar(view.text):
             state.drop(line, text, "navigation bar")
-        elif state.started and _TEASER_LINK.match(view.text):
+        elif state.started and (_TEASER_LINK.match(view.text) or _ARROW_LINK.match(view.text)):
             state.drop(line, text, "teaser link to another article")
         elif not state.started and _SOURCE_LINE.match(view.text) and pos + 1 < len(content) and \
                 _LONE_DASH.match(views[pos + 1].text):
@@ -734,7 +738,7 @@ def _widget_reason(probe: str) -> str:
     if " | " in probe and _FIELD_ROW.match(probe):
         return "page fields (a date and labels between bars)"
     if _BAR_END.search(probe):
-        return "photo caption (ends with '|')"
+        return "photo caption (ends with '|', or a credit after one)"
     if _WIDGET.match(probe) or _WIDGET_ROW.match(probe) or _HASHTAGS.match(probe):
         return "sharing or tag widget"
     if _ADVERT.match(probe):
