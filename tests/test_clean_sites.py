@@ -1050,3 +1050,9 @@ def test_lines_that_are_no_heading_stay(line):
 def test_an_arrow_link_a_bar_credit_caption_and_a_reproduced_below_line_go(line):
     result = _clean("\n".join([ARTICLE[0], line, *ARTICLE[1:]]))
     assert line not in result.body and ARTICLE[1] in result.body
+
+
+def test_a_capitals_dateline_after_a_date_line_and_a_standfirst_is_lifted():
+    standfirst = "Chile and Kenya agreed on Tuesday to expand trade in copper and tea, their ministers said."
+    result = _clean("\n".join(["October 02, 2019 - 07:21", standfirst, "NAIROBI — " + standfirst, *ARTICLE[1:]]))
+    assert result.body.startswith(standfirst) and "NAIROBI" not in result.body

@@ -917,8 +917,8 @@ def _after_deck(state: _State, probe: str) -> bool:
     ...", "TOKYO (AP) — ...") or with a place, a date and an agency ("Athens, 7 December 2023
     (dpa/MIA) - ..."): the article's own first paragraph. (A colon or a capitalised name is not
     enough there: "Xi: ..." is a speaker.)"""
-    if len(state.kept) != 1 or state.dateline or state.source:
-        return False
+    if len(state.kept) != 1 or state.source or (state.dateline and not _DATE_ONLY.match(state.dateline)):
+        return False  # a dateline that is only a date ("October 02, 2019 - 07:21") names no place yet
     first = next(iter(state.kept.values())).strip()
     if not (_DECK.match(first) or _STANDFIRST.match(first)):
         return False
@@ -931,6 +931,8 @@ def _after_deck(state: _State, probe: str) -> bool:
     return bool(source and source.group("source") and "(" in source.group("source"))
 
 
+_DATE_ONLY = store.compile(rf"^[\d\s,./:-]*(?i:(?:{_WEEKDAY},?\s+)?{_MONTH}\.?)?[\d\s,./:-]*(?i:[ap]\.?m\.?)?\s*$")
+"""A dateline field holding only a date and a time."""
 _STANDFIRST = store.compile(r"^(?:[^.!?]|\.(?=\S)){20,350}[.!?][\"”’)]*$")
 """A standfirst: one sentence over the article (no full stop inside it)."""
 STANDFIRST_REPEAT = 0.85
