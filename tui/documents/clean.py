@@ -88,8 +88,9 @@ _CREDIT = store.compile(
     r"(?:(?i:\s+courtesy\s+of\s+)[^.|:()\[\]]{1,60}?|\s*:\s*[A-Z0-9\"“][^.|:()\[\]]{0,60}?))"
     r"\s*[)\]]?\s*[.|]?\s*$",
 )
-_BAR_END = store.compile(r"\s\|\s*$|\s\|\s*(?i:pool|photo|foto|image)\b[^|.!?]{0,60}$")
-"""A caption ending in a bar, or in a bar and its credit ("… delegations | Pool Moncloa/Fernando Calvo")."""
+_BAR_END = store.compile(r"\s\|\s*$")
+_BAR_CREDIT = store.compile(r"\s\|\s*(?i:pool|photo|foto|image)\b[^|.!?]{0,60}$")
+"""A caption ending in a bar and its credit: "… delegations | Pool Moncloa/Fernando Calvo"."""
 _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
     r"|oct(ober)?|nov(ember)?|dec(ember)?)"
@@ -518,7 +519,7 @@ def clean_lines(lines: list[tuple[int, str]], title: str = "", outlet: str = "")
             state.drop(line, text, "headline (repeats the title; kept in the title field)")
         elif key in outlet_keys:
             state.drop(line, text, "site name (the outlet of the front matter)")
-        elif outlet_keys and (site := _SITE_PLACE.match(view.text)) and match_key(site.group("site")) in outlet_keys:
+        elif outlet_keys and len(view.text) <= 90 and (site := _SITE_PLACE.match(view.text)) and match_key(site.group("site")) in outlet_keys:
             state.dateline = state.dateline or view.source(*site.span("place"))  # "Shafaq News – Tehran"
             state.drop(line, text, "site name and dateline (the dateline lifted to its field)")
         elif _furniture(state, line, view, content[pos - 1][0] if pos else -1):
@@ -705,6 +706,8 @@ HEADING_WORDS = 6
 def _is_section_heading(probe: str) -> bool:
     """A short line of capitalised words (small words between them), without a sentence's final
     punctuation: "Joint Statement", "Trade and Investment", "Japan-Italy Relations"."""
+    if len(probe) > 80:
+        return False
     words = probe.split()
     return (2 <= len(words) <= HEADING_WORDS and not _SENTENCE_END.search(probe) and "," not in probe
             and words[0][:1].isupper() and words[-1][:1].isupper() and all(_HEADING_WORD.match(w) for w in words))
@@ -737,7 +740,7 @@ def _widget_reason(probe: str) -> str:
     """Why a line is a caption ending in '|', a widget or stray punctuation, or ''."""
     if " | " in probe and _FIELD_ROW.match(probe):
         return "page fields (a date and labels between bars)"
-    if _BAR_END.search(probe):
+    if _BAR_END.search(probe) or ("|" in probe and _BAR_CREDIT.search(probe)):
         return "photo caption (ends with '|', or a credit after one)"
     if _WIDGET.match(probe) or _WIDGET_ROW.match(probe) or _HASHTAGS.match(probe):
         return "sharing or tag widget"
@@ -779,7 +782,7 @@ def _widget_reason(probe: str) -> str:
         return "sharing or follow widget (with the page's date)"
     if len(probe.split()) <= 30 and _EMBEDDED_POST.search(probe):  # glued to a paragraph: the paragraph stays
         return "embedded social-media post"
-    if _TEXT_INTRO.match(probe):
+    if len(probe) <= 160 and _TEXT_INTRO.match(probe):
         return "editor's line introducing the text"
     return ""
 
@@ -787,6 +790,8 @@ def _widget_reason(probe: str) -> str:
 def _widget_row_with_date(probe: str) -> bool:
     """A row of at least three network names (a word in another script among them), then the page's
     date: "Apple News Facebook Twitter 新浪微博 Instagram YouTube Wednesday, Mar 15, 2023"."""
+    if len(probe) > 200 or not probe[-1:].isdigit():  # a row of names ending in a year; no paragraph
+        return False
     date = _TRAILING_DATE.search(probe)
     if date is None:
         return False
